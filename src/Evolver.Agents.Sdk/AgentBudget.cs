@@ -1,0 +1,8 @@
+namespace Evolver.Agents.Sdk;
+
+/// <summary>What an agent may spend on one task. The harness enforces it; the agent should plan by it.</summary>
+/// <param name="WallSeconds">Wall-clock seconds the agent has; the harness stops it at this limit.</param>
+/// <param name="Deadline">The moment the harness stops the agent.</param>
+/// <param name="MaxOutputBytes">Bytes of stdout and stderr allowed; more stops the agent.</param>
+/// <param name="LlmTokens">LLM tokens allowed through the gateway, or null when no gateway is offered.</param>
+public sealed record AgentBudget(int WallSeconds, DateTimeOffset Deadline, long MaxOutputBytes, long? LlmTokens = null);
