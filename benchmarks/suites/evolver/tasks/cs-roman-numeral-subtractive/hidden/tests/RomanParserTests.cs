@@ -1,0 +1,65 @@
+using Xunit;
+
+namespace RomanNumerals.Tests;
+
+public class RomanParserTests
+{
+    [Theory]
+    [InlineData("I", 1)]
+    [InlineData("III", 3)]
+    [InlineData("VIII", 8)]
+    [InlineData("mdclxvi", 1666)]
+    [InlineData("MMXXIII", 2023)]
+    public void Parse_AdditiveNumeral_ReturnsValue(string text, int expected)
+    {
+        Assert.Equal(expected, RomanParser.Parse(text));
+    }
+
+    [Fact]
+    public void Parse_SubtractivePairInTheMiddle_ReturnsValue()
+    {
+        Assert.Equal(1910, RomanParser.Parse("MCMX"));
+    }
+
+    [Theory]
+    [InlineData("IV", 4)]
+    [InlineData("IX", 9)]
+    [InlineData("XIV", 14)]
+    [InlineData("XC", 90)]
+    [InlineData("MCMXCIV", 1994)]
+    [InlineData("MMMCMXCIX", 3999)]
+    public void Parse_SubtractivePairAtTheEnd_ReturnsValue(string text, int expected)
+    {
+        Assert.Equal(expected, RomanParser.Parse(text));
+    }
+
+    [Fact]
+    public void Parse_EveryFormattedValue_RoundTrips()
+    {
+        for (var value = 1; value <= 3999; value++)
+        {
+            Assert.Equal(value, RomanParser.Parse(RomanFormatter.Format(value)));
+        }
+    }
+
+    [Fact]
+    public void TryParse_SubtractiveNumeral_ReturnsTrueAndValue()
+    {
+        Assert.True(RomanParser.TryParse(" xl ", out var value));
+        Assert.Equal(40, value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("XIIZ")]
+    public void Parse_Invalid_ThrowsFormatException(string text)
+    {
+        Assert.Throws<FormatException>(() => RomanParser.Parse(text));
+    }
+
+    [Fact]
+    public void TryParse_Null_ReturnsFalse()
+    {
+        Assert.False(RomanParser.TryParse(null, out _));
+    }
+}
