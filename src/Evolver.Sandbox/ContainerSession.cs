@@ -1,0 +1,273 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Serilog;
+
+namespace Evolver.Sandbox;
+
+/// <summary>
+/// One running sandbox container: locked down, labelled, and always removed on dispose.
+/// The root file system is read-only; /repo, /tmp, /evolver and the output folders are size-capped tmpfs.
+/// </summary>
+internal sealed class ContainerSession : IAsyncDisposable
+{
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+    private readonly IDockerClient docker;
+    private readonly ILogger log;
+    private int disposed;
+
+    private ContainerSession(IDockerClient docker, string id, ILogger log)
+    {
+        this.docker = docker;
+        Id = id;
+        this.log = log;
+    }
+
+    /// <summary>The container id.</summary>
+    public string Id { get; }
+
+    /// <summary>True once the harness had to kill the whole container.</summary>
+    public bool HardKilled { get; private set; }
+
+    /// <summary>Creates and starts a container for <paramref name="spec"/>.</summary>
+    public static async Task<ContainerSession> StartAsync(
+        IDockerClient docker, ContainerSpec spec, SandboxOptions options, ILogger log, CancellationToken cancellationToken)
+    {
+        var p = options.LabelPrefix;
+        var parameters = new CreateContainerParameters
+        {
+            Image = spec.Image,
+            Cmd = ["sleep", "infinity"],
+            User = ExecRequest.RootUser,
+            NetworkDisabled = true,
+            Env = ["HOME=/tmp", "LANG=C.UTF-8", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+            Labels = new Dictionary<string, string>
+            {
+                [$"{p}.managed"] = "true",
+                [$"{p}.owner"] = OwnerLabel.Current,
+                [$"{p}.role"] = spec.Role,
+                [$"{p}.task"] = spec.TaskId,
+            },
+            HostConfig = new HostConfig
+            {
+                NetworkMode = "none",
+                Memory = options.MemoryBytes,
+                MemorySwap = options.MemoryBytes,
+                NanoCPUs = (long)(options.Cpus * 1e9),
+                PidsLimit = options.PidsLimit,
+                ReadonlyRootfs = true,
+                Init = true,
+                CapDrop = ["ALL"],
+                SecurityOpt = ["no-new-privileges"],
+                Ulimits = [new Ulimit { Name = "nofile", Soft = 4096, Hard = 4096 }, new Ulimit { Name = "fsize", Soft = options.RepoSizeBytes, Hard = options.RepoSizeBytes }],
+                Tmpfs = new Dictionary<string, string>
+                {
+                    ["/repo"] = $"rw,exec,nosuid,nodev,mode=1777,size={options.RepoSizeBytes}",
+                    ["/tmp"] = $"rw,exec,nosuid,nodev,mode=1777,size={options.TmpSizeBytes}",
+                    ["/evolver"] = "rw,noexec,nosuid,nodev,mode=0755,size=64m",
+                    ["/evolver-out"] = "rw,noexec,nosuid,nodev,mode=1777,size=8m",
+                    ["/evolver-results"] = "rw,noexec,nosuid,nodev,mode=1777,size=64m",
+                },
+                Binds = spec.AgentDirectory is null ? null : [$"{spec.AgentDirectory}:/opt/agent:ro"],
+                LogConfig = new LogConfig { Type = "none" },
+            },
+        };
+
+        var created = await docker.Containers.CreateContainerAsync(parameters, cancellationToken).ConfigureAwait(false);
+        var session = new ContainerSession(docker, created.ID, log.ForContext("Container", created.ID[..12]));
+        try
+        {
+            await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Copies a tar stream into <paramref name="directory"/> as <paramref name="user"/>.</summary>
+    public async Task CopyInAsync(byte[] tar, string directory, string user, CancellationToken cancellationToken)
+    {
+        var result = await ExecAsync(
+            new ExecRequest
+            {
+                Command = ["tar", "-x", "--no-same-owner", "--no-same-permissions", "-m", "-f", "-", "-C", directory],
+                User = user,
+                Stdin = tar,
+                Timeout = TimeSpan.FromMinutes(2),
+                OutputLimit = 64 * 1024,
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new SandboxException($"copying files into {directory} failed (exit {result.ExitCode}): {result.Output.Tail(1000)}");
+        }
+    }
+
+    /// <summary>Runs a process and collects its output, stopping it at its time or output limit.</summary>
+    public async Task<ExecResult> ExecAsync(ExecRequest request, CancellationToken cancellationToken)
+    {
+        var exec = await docker.Exec.ExecCreateContainerAsync(
+            Id,
+            new ContainerExecCreateParameters
+            {
+                Cmd = request.Command.ToList(),
+                User = request.User,
+                Env = request.Env.ToList(),
+                WorkingDir = request.WorkingDir,
+                AttachStdin = request.Stdin is not null,
+                AttachStdout = true,
+                AttachStderr = true,
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        var output = new BoundedOutput(request.OutputLimit);
+        using var stream = await docker.Exec.StartAndAttachContainerExecAsync(exec.ID, false, cancellationToken).ConfigureAwait(false);
+        using var readCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var limitHit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pump = PumpAsync(stream, output, request, limitHit, readCts.Token);
+        if (request.Stdin is not null)
+        {
+            await stream.WriteAsync(request.Stdin, 0, request.Stdin.Length, cancellationToken).ConfigureAwait(false);
+            stream.CloseWrite();
+        }
+
+        var deadline = Task.Delay(request.Timeout, cancellationToken);
+        var first = await Task.WhenAny(pump, deadline, limitHit.Task).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var timedOut = first == deadline;
+        var overflow = first == limitHit.Task;
+        if (timedOut || overflow)
+        {
+            await StopProcessesAsync(request.User, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await Task.WhenAny(pump, Task.Delay(StopGrace, CancellationToken.None)).ConfigureAwait(false) != pump)
+        {
+            // The process outlived the stop: kill the whole container, which ends every stream.
+            await KillContainerAsync().ConfigureAwait(false);
+        }
+
+        await readCts.CancelAsync().ConfigureAwait(false);
+        long? exitCode = null;
+        if (!timedOut && !overflow && !HardKilled)
+        {
+            exitCode = await ExitCodeAsync(exec.ID, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ExecResult(exitCode, output, output.Total, timedOut, overflow);
+    }
+
+    /// <summary>Kills every process of the agent user; kills the container if that cannot be done.</summary>
+    private async Task StopProcessesAsync(string user, CancellationToken cancellationToken)
+    {
+        if (user == ExecRequest.AgentUser)
+        {
+            try
+            {
+                // kill(-1) signals every process the caller may signal, except itself and init.
+                var exec = await docker.Exec.ExecCreateContainerAsync(
+                    Id, new ContainerExecCreateParameters { Cmd = ["sh", "-c", "kill -9 -1"], User = user }, cancellationToken).ConfigureAwait(false);
+                using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                cts.CancelAfter(StopGrace);
+                await docker.Exec.StartContainerExecAsync(exec.ID, cts.Token).ConfigureAwait(false);
+                if (await ExitCodeAsync(exec.ID, cts.Token).ConfigureAwait(false) is 0 or 137)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is DockerApiException or OperationCanceledException or HttpRequestException or IOException)
+            {
+                log.Debug(e, "Could not stop the agent's processes; killing the container");
+            }
+        }
+
+        await KillContainerAsync().ConfigureAwait(false);
+    }
+
+    private async Task KillContainerAsync()
+    {
+        HardKilled = true;
+        try
+        {
+            await docker.Containers.KillContainerAsync(Id, new ContainerKillParameters { Signal = "KILL" }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DockerApiException e)
+        {
+            log.Debug(e, "Kill of container failed (it may have stopped already)");
+        }
+    }
+
+    private async Task<long?> ExitCodeAsync(string execId, CancellationToken cancellationToken)
+    {
+        // The stream can end a moment before the engine records the exit.
+        for (var i = 0; i < 50; i++)
+        {
+            var inspect = await docker.Exec.InspectContainerExecAsync(execId, cancellationToken).ConfigureAwait(false);
+            if (!inspect.Running)
+            {
+                return inspect.ExitCode;
+            }
+
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private static async Task PumpAsync(
+        MultiplexedStream stream, BoundedOutput output, ExecRequest request, TaskCompletionSource limitHit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        try
+        {
+            while (true)
+            {
+                var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+                if (read.EOF)
+                {
+                    return;
+                }
+
+                output.Append(buffer.AsSpan(0, read.Count));
+                if (request.StopOnOutputLimit && output.Total > request.OutputLimit)
+                {
+                    limitHit.TrySetResult();
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // The stream ended because the process or container was stopped.
+        }
+    }
+
+    /// <summary>Removes the container, whatever its state. Never throws.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                await docker.Containers.RemoveContainerAsync(Id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+            {
+                log.Warning(e, "Removing container failed (attempt {Attempt}); the reaper removes it at the next start", attempt + 1);
+                await Task.Delay(500).ConfigureAwait(false);
+            }
+        }
+    }
+}
