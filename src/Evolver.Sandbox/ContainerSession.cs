@@ -38,6 +38,9 @@ internal sealed class ContainerSession : IAsyncDisposable
             Image = spec.Image,
             Cmd = ["sleep", "infinity"],
             User = ExecRequest.RootUser,
+
+            // Not /repo: the engine would create the working directory with mode 0755 over the tmpfs, locking out uid 1000.
+            WorkingDir = "/",
             NetworkDisabled = true,
             Env = ["HOME=/tmp", "LANG=C.UTF-8", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
             Labels = new Dictionary<string, string>
