@@ -75,6 +75,10 @@ def run(task, task_dir, hidden, gold):
         seconds = time.monotonic() - start
         if task["test_format"] == "pytest":
             results = parse_pytest(proc.stdout)
+            # An id the summary regex cannot read (e.g. "]" or " - " inside a parameter id) would be lost.
+            reported = len(re.findall(r"^(?:PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS) ", proc.stdout, re.M))
+            if reported != len(results):
+                raise SystemExit(f"{task['instance_id']}: {reported} tests reported but {len(results)} parsed")
         else:
             results = parse_trx(results_dir)
         return results, seconds, proc.stdout
