@@ -139,8 +139,9 @@ internal sealed class ContainerSession : IAsyncDisposable
         var deadline = Task.Delay(request.Timeout, cancellationToken);
         var first = await Task.WhenAny(pump, deadline, limitHit.Task).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        var timedOut = first == deadline;
-        var overflow = first == limitHit.Task;
+        // The pump finishes at the same moment it flags the limit, so ask the flag rather than which task won.
+        var overflow = limitHit.Task.IsCompleted;
+        var timedOut = !overflow && first == deadline;
         if (timedOut || overflow)
         {
             await StopProcessesAsync(request.User, cancellationToken).ConfigureAwait(false);

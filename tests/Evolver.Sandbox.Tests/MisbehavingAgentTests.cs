@@ -1,0 +1,106 @@
+using Docker.DotNet.Models;
+using Evolver.Core;
+using Xunit;
+
+namespace Evolver.Sandbox.Tests;
+
+/// <summary>Agents that fork, allocate, print or sleep without end, or delete the repository, are stopped and scored; the harness goes on.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class MisbehavingAgentTests(SandboxFixture fixture)
+{
+    private async Task<TaskResult> EvaluateAsync(string agent)
+    {
+        var evaluator = new TaskEvaluator(fixture.Sandbox, TimeProvider.System);
+        return await evaluator.EvaluateAsync(fixture.PythonTask, fixture.Agent(agent), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task SolveAsync_ForkBomb_IsStoppedAndUnresolved()
+    {
+        var result = await EvaluateAsync("forkbomb");
+
+        Assert.False(result.Resolved);
+
+        // Depending on where the process cap bites, the runtime aborts itself or runs until it is stopped.
+        Assert.Contains(result.Solve.Status, new[] { AgentStatus.TimedOut, AgentStatus.Killed, AgentStatus.Failed });
+        Assert.True(result.Solve.Duration < TimeSpan.FromSeconds(SandboxFixture.AgentSeconds + 30), $"took {result.Solve.Duration}");
+        await AssertHarnessStillWorksAsync();
+    }
+
+    [Fact]
+    public async Task SolveAsync_MemoryHog_IsKilledAndUnresolved()
+    {
+        var result = await EvaluateAsync("memhog");
+
+        Assert.False(result.Resolved);
+        Assert.Contains(result.Solve.Status, new[] { AgentStatus.Killed, AgentStatus.Failed, AgentStatus.TimedOut });
+        await AssertHarnessStillWorksAsync();
+    }
+
+    [Fact]
+    public async Task SolveAsync_OutputFlood_IsStoppedAtTheCap()
+    {
+        var result = await EvaluateAsync("flood");
+
+        Assert.Equal(AgentStatus.OutputLimit, result.Solve.Status);
+        Assert.False(result.Resolved);
+        Assert.True(result.Solve.Duration < TimeSpan.FromSeconds(SandboxFixture.AgentSeconds), $"took {result.Solve.Duration}");
+        Assert.Contains("printed more than", result.Reason);
+        await AssertHarnessStillWorksAsync();
+    }
+
+    [Fact]
+    public async Task SolveAsync_Sleeper_IsStoppedAtItsTimeLimit()
+    {
+        var result = await EvaluateAsync("sleeper");
+
+        Assert.Equal(AgentStatus.TimedOut, result.Solve.Status);
+        Assert.InRange(result.Solve.Duration.TotalSeconds, SandboxFixture.AgentSeconds, SandboxFixture.AgentSeconds + 15);
+        Assert.False(result.Resolved);
+        await AssertHarnessStillWorksAsync();
+    }
+
+    [Fact]
+    public async Task SolveAsync_RepoDeleter_IsScoredUnresolved()
+    {
+        var result = await EvaluateAsync("deleter");
+
+        Assert.Equal(AgentStatus.Completed, result.Solve.Status);
+        Assert.Contains("deleted file mode", result.Solve.Patch);
+        Assert.False(result.Resolved);
+        Assert.NotNull(result.Score);
+        await AssertHarnessStillWorksAsync();
+    }
+
+    [Fact]
+    public async Task SolveAsync_WellBehavedAgent_ReportsAndLeavesItsDiff()
+    {
+        var result = await EvaluateAsync("fixer");
+
+        Assert.Equal(AgentStatus.Completed, result.Solve.Status);
+        Assert.Equal(0, result.Solve.ExitCode);
+        Assert.Contains("+++ b/", result.Solve.Patch);
+        Assert.Contains("\"status\": \"completed\"", result.Solve.Report);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_AfterAllRuns_LeavesNoContainerBehind()
+    {
+        await EvaluateAsync("flood");
+
+        var mine = await fixture.Docker.Containers.ListContainersAsync(
+            new ContainersListParameters
+            {
+                All = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"evolver.owner={OwnerLabel.Current}"] = true } },
+            });
+        Assert.Empty(mine);
+    }
+
+    private async Task AssertHarnessStillWorksAsync()
+    {
+        var evaluator = new TaskEvaluator(fixture.Sandbox, TimeProvider.System);
+        var again = await evaluator.EvaluateAsync(fixture.PythonTask, AgentArtifact.Gold, CancellationToken.None);
+        Assert.True(again.Resolved, again.Reason);
+    }
+}
