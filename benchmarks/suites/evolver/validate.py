@@ -104,6 +104,9 @@ def validate(task_id, write):
     if not f2p:
         ok = False
         print(f"  {task_id}: no FAIL_TO_PASS test")
+    if not gold:
+        ok = False
+        print(f"  {task_id}: the gold run reported no test\n{out_g[-3000:]}")
     if failing_gold:
         ok = False
         print(f"  {task_id}: gold run fails {failing_gold}\n{out_g[-3000:]}")
