@@ -1,0 +1,33 @@
+namespace Evolver.Core;
+
+/// <summary>The archived outcome of one task in a variant's evaluation.</summary>
+public sealed record TaskRecord
+{
+    /// <summary>The task's id.</summary>
+    public required string InstanceId { get; init; }
+
+    /// <summary>The outcome in one word.</summary>
+    public required TaskOutcome Outcome { get; init; }
+
+    /// <summary>Whether the task is resolved; derived from <see cref="Outcome"/>.</summary>
+    public bool Resolved => Outcome == TaskOutcome.Resolved;
+
+    /// <summary>Why, for people.</summary>
+    public string Reason { get; init; } = "";
+
+    /// <summary>Wall-clock time of the task.</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>The evaluation stage (0-based) the task ran in.</summary>
+    public int Stage { get; init; }
+
+    /// <summary>The archived form of <paramref name="result"/>.</summary>
+    public static TaskRecord From(TaskResult result, int stage) => new()
+    {
+        InstanceId = result.InstanceId,
+        Outcome = result.Outcome,
+        Reason = result.Reason,
+        Duration = result.Duration,
+        Stage = stage,
+    };
+}
