@@ -190,9 +190,11 @@ public sealed class AgentArchive : IDisposable
             throw new ArchiveException($"Variant '{id}' has no index row; run `evolver archive fsck --repair`.");
         }
 
-        if (chain[0] is { Parents.Count: > 0 } root)
+        var root = chain[0];
+        if (root.Parents.Count > 0 || root.Issue?.Contains(IndexBuilder.ForeignParentIssue, StringComparison.Ordinal) == true)
         {
-            throw new ArchiveException($"The lineage of '{id}' stops at '{root.Id}', whose first parent is not a variant ({root.Issue ?? "no index row"}).");
+            throw new ArchiveException(
+                $"The lineage of '{id}' in '{git.Path}' stops at '{root.Id}', whose first parent is not a variant ({root.Issue ?? "no index row"}); run `evolver archive fsck`.");
         }
 
         return chain.Select((v, i) => new LineageStep(v, i == 0 ? null : v.Score - chain[i - 1].Score)).ToList();

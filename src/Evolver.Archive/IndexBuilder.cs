@@ -5,6 +5,9 @@ namespace Evolver.Archive;
 /// <summary>Derives the index from git alone: variant refs, their commits, and the notes.</summary>
 internal sealed class IndexBuilder(GitStore git)
 {
+    /// <summary>How a row's issue starts when a parent commit is not a variant.</summary>
+    public const string ForeignParentIssue = "foreign parent";
+
     public List<IndexRow> Rows { get; } = [];
 
     public List<GitProblem> Problems { get; } = [];
@@ -64,7 +67,7 @@ internal sealed class IndexBuilder(GitStore git)
             }
             else
             {
-                issues.Add($"foreign parent {parent.Sha[..12]}");
+                issues.Add($"{ForeignParentIssue} {parent.Sha[..12]}");
                 problems.Add(new GitProblem(
                     FsckFindingKind.ForeignCommit, id, $"commit {parent.Sha}, parent of variant {id}, is not a variant"));
             }
