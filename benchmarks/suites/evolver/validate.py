@@ -9,6 +9,7 @@ FAIL_TO_PASS = tests not passing (or absent) in base and passing in gold;
 PASS_TO_PASS = passing in both. With --write the lists go into task.json.
 
 Usage: validate.py [--write] [task_id ...]
+       validate.py --time=N [task_id ...]   time the gold run N times (bare host)
 """
 import json
 import os
@@ -129,10 +130,21 @@ def validate(task_id, write):
     return ok
 
 
+def time_gold(task_id, repeats):
+    """Runs the gold run ``repeats`` times and prints the fastest and the median wall time."""
+    task_dir = os.path.join(SUITE, "tasks", task_id)
+    with open(os.path.join(task_dir, "task.json")) as f:
+        task = json.load(f)
+    times = sorted(run(task, task_dir, hidden=True, gold=True)[1] for _ in range(repeats))
+    print(f"{task_id}: min={times[0]:.2f}s median={times[len(times) // 2]:.2f}s runs={repeats}")
+    return True
+
+
 def main(argv):
     write = "--write" in argv
+    repeats = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--time=")), 0)
     ids = [a for a in argv if not a.startswith("--")] or sorted(os.listdir(os.path.join(SUITE, "tasks")))
-    results = [validate(i, write) for i in ids]
+    results = [time_gold(i, repeats) if repeats else validate(i, write) for i in ids]
     return 0 if all(results) else 1
 
 
