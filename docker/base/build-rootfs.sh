@@ -14,7 +14,7 @@ debootstrap --variant=minbase --include="$include" "$suite" "$root" "$mirror"
 # The sandbox user: processes run as 1000:1000 with HOME=/tmp.
 chroot "$root" groupadd --gid 1000 agent
 chroot "$root" useradd --uid 1000 --gid 1000 --home-dir /tmp --no-create-home --shell /bin/bash agent
-install -d -o 1000 -g 1000 "$root/repo"
+# No /repo here: the sandbox mounts a tmpfs there, and an existing directory would lend it its root-owned mode.
 
 # The .NET runtime (no SDK) from the host, so a built C# agent runs in every image.
 dn="$root/usr/share/dotnet"
