@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Evolver.Cli;
+
+/// <summary>The verbs of the <c>evolver</c> command.</summary>
+internal static class CommandTree
+{
+    /// <summary>The root command: with no verb it runs the main job.</summary>
+    public static RootCommand Create(CliEnvironment env)
+    {
+        var parallel = CommonOptions.Parallel();
+        var root = new RootCommand(
+            "Evolver evolves coding agents and scores them on SWE-style tasks in a Docker sandbox. "
+            + "With no verb it runs the main job: validate every shipped and development suite with the gold and empty agents.")
+        {
+            parallel,
+            EvalCommand.Create(env),
+            // TEMP ImportCommand.Create(env),
+            ValidateCommand.Create(env),
+        };
+        // TEMP root.SetAction((r, ct) => MainJob.RunAsync(env, r.GetValue(parallel), ct));
+        return root;
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Evolver.Core;
+using Evolver.Sandbox;
+using Spectre.Console;
+
+namespace Evolver.Cli;
+
+/// <summary><c>evolver eval</c>: evaluates one agent on a suite in the Docker sandbox.</summary>
+internal static class EvalCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create(CliEnvironment env)
+    {
+        var agent = new Option<string>("--agent")
+        {
+            Description = "The agent: 'gold' (applies each task's gold.patch), 'empty' (changes nothing), or the folder of a C# agent.",
+            Required = true,
+            HelpName = "path|gold|empty",
+        };
+        var suite = new Option<string>("--suite") { Description = "The suite folder (holding suite.json and tasks/).", Required = true, HelpName = "dir" };
+        var tasks = new Option<string?>("--tasks") { Description = "Only these tasks, by instance id, separated by commas.", HelpName = "id1,id2" };
+        var parallel = CommonOptions.Parallel();
+        var json = CommonOptions.Json("the per-task results");
+        var agentTimeout = new Option<int?>("--agent-timeout")
+        {
+            Description = "Caps every task's agent time, in seconds (each task's own agent_seconds otherwise).",
+            HelpName = "S",
+        };
+        CommonOptions.AddRange(agentTimeout, 1, 86_400);
+
+        var command = new Command("eval", "Evaluate an agent on a task suite in the Docker sandbox.") { agent, suite, tasks, parallel, json, agentTimeout };
+        command.SetAction((r, ct) => RunAsync(
+            env,
+            r.GetRequiredValue(agent),
+            r.GetRequiredValue(suite),
+            r.GetValue(tasks),
+            r.GetValue(parallel),
+            r.GetValue(json),
+            r.GetValue(agentTimeout),
+            ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliEnvironment env, string agentSpec, string suitePath, string? taskIds, int parallel, string? jsonPath, int? agentTimeout, CancellationToken ct)
+    {
+        using var logging = CliLogging.Start(env, "eval");
+        var log = logging.Logger;
+        if (SuiteInput.Load(env, suitePath, requireGoldPatch: agentSpec == "gold") is not { } suite || SuiteInput.SelectTasks(env, suite, taskIds) is not { } tasks)
+        {
+            return ExitCodes.Usage;
+        }
+
+        using var agent = await AgentResolver.ResolveAsync(env, agentSpec, log, ct).ConfigureAwait(false);
+        if (agent is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var options = new SandboxOptions { MaxAgentSeconds = agentTimeout };
+        await using var sandbox = await SandboxHost.OpenAsync(env, log, options, SuiteInput.ImageFamilies(tasks), ct).ConfigureAwait(false);
+        if (sandbox is null)
+        {
+            return ExitCodes.HarnessError;
+        }
+
+        var report = await EvaluationRun.RunAsync(env, log, sandbox, suite, tasks, agent.Artifact, parallel, ct).ConfigureAwait(false);
+        EvaluationView.WriteResults(env.Console, report);
+        if (jsonPath is not null)
+        {
+            var file = env.Resolve(jsonPath);
+            await EvaluationJson.WriteAsync(EvaluationJson.ToJson(report), file, ct).ConfigureAwait(false);
+            env.Console.WriteLine($"results written to {file}");
+        }
+
+        env.Console.WriteLine($"log: {logging.FilePath}");
+        var errors = report.Results.Count(r => r.Outcome == TaskOutcome.HarnessError);
+        if (errors > 0)
+        {
+            env.Error.WriteLine(
+                $"error: the harness failed on {errors} task{(errors == 1 ? "" : "s")} (outcome harness_error, see the reasons above and {logging.FilePath}); "
+                + "these results do not measure the agent.");
+            return ExitCodes.HarnessError;
+        }
+
+        return ExitCodes.Success;
+    }
+}
