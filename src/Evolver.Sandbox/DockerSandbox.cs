@@ -31,6 +31,75 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         this.ownsClient = ownsClient;
     }
 
+    /// <summary>
+    /// Connects to the local engine, removes containers a crashed run left behind, and returns a sandbox that builds
+    /// the images it needs on first use.
+    /// </summary>
+    /// <param name="options">Limits; validated here.</param>
+    /// <param name="logger">Receives the sandbox's events.</param>
+    /// <param name="time">Clock for durations and agent deadlines.</param>
+    /// <param name="progress">Receives image build output; may be null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="SandboxException">No Docker engine answers; the message says how to set one up.</exception>
+    public static async Task<DockerSandbox> CreateAsync(
+        SandboxOptions options, ILogger logger, TimeProvider time, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("invalid sandbox options: " + string.Join("; ", problems), nameof(options));
+        }
+
+        var docker = DockerEndpoint.CreateClient();
+        try
+        {
+            if (await DockerEndpoint.ProbeAsync(docker, cancellationToken).ConfigureAwait(false) is { } problem)
+            {
+                throw new SandboxException(problem);
+            }
+
+            var reaped = await ContainerReaper.ReapAsync(docker, options.LabelPrefix, logger, cancellationToken).ConfigureAwait(false);
+            if (reaped > 0)
+            {
+                logger.Warning("Removed {Count} sandbox containers left by crashed runs", reaped);
+            }
+        }
+        catch
+        {
+            docker.Dispose();
+            throw;
+        }
+
+        var images = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>>(StringComparer.Ordinal);
+        return new DockerSandbox(docker, options, logger, time, (family, ct) => images.GetOrAdd(
+            family, f => new Lazy<Task<string>>(() => EnsureImageAsync(docker, f, options.Images, progress, ct))).Value, ownsClient: true);
+    }
+
+    /// <summary>Builds, or finds, the images for <paramref name="families"/> before tasks start, so task timings exclude builds.</summary>
+    /// <exception cref="SandboxException">An image could not be built, or a family is unknown.</exception>
+    public async Task PrepareAsync(IEnumerable<string> families, CancellationToken cancellationToken)
+    {
+        foreach (var family in families.Distinct(StringComparer.Ordinal))
+        {
+            await resolveImage(family, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<string> EnsureImageAsync(
+        IDockerClient docker, string family, ImageBuildOptions? images, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SandboxImages.EnsureAsync(docker, family, images, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SandboxException($"image '{family}' cannot be prepared: {e.Message}", e);
+        }
+    }
+
     /// <inheritdoc />
     public async Task<SolveResult> SolveAsync(TaskSpec task, AgentArtifact agent, CancellationToken cancellationToken)
     {

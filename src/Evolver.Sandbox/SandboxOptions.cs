@@ -33,6 +33,9 @@ public sealed class SandboxOptions
     /// <summary>Labels every container; the reaper removes labelled containers whose owning process is gone. Default "evolver".</summary>
     public string LabelPrefix { get; set; } = "evolver";
 
+    /// <summary>Where image definitions and host inputs come from; null for the defaults (the repository's docker/ folder).</summary>
+    public ImageBuildOptions? Images { get; set; }
+
     /// <summary>Checks the options once at start-up.</summary>
     /// <returns>Problems found, each naming the option; empty when valid.</returns>
     public IReadOnlyList<string> Validate()
@@ -73,6 +76,11 @@ public sealed class SandboxOptions
         if (string.IsNullOrWhiteSpace(LabelPrefix) || LabelPrefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '-')))
         {
             problems.Add("LabelPrefix must be ASCII letters, digits, '.' or '-'");
+        }
+
+        if (Images is not null)
+        {
+            problems.AddRange(Images.Validate().Select(p => "Images: " + p));
         }
 
         return problems;

@@ -10,8 +10,12 @@ namespace Evolver.Sandbox.Tests;
 public sealed class SandboxFixture : IAsyncLifetime
 {
     private readonly string agentsOut = Path.Combine(Path.GetTempPath(), "evolver-test-agents-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string suiteCopy = Path.Combine(Path.GetTempPath(), "evolver-test-suite-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly Dictionary<string, AgentArtifact> agents = new();
     private DockerSandbox? sandbox;
+
+    /// <summary>The shipped task the sandbox tests run on.</summary>
+    public const string TaskId = "py-lru-cache-recency";
 
     /// <summary>Agents get this many seconds, so the hang tests stay short.</summary>
     public const int AgentSeconds = 20;
@@ -22,19 +26,24 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public SuiteSpec Suite { get; private set; } = null!;
 
-    public TaskSpec PythonTask => Suite.Tasks.First(t => t.Language == "python");
+    public TaskSpec PythonTask => Suite.Tasks.Single();
 
     public AgentArtifact Agent(string name) => agents[name];
 
     public async Task InitializeAsync()
     {
-        var loaded = SuiteLoader.Load(RepoRoot.Combine("benchmarks", "suites", "evolver"), requireGoldPatch: true);
+        // One task of the shipped suite, copied so these tests never see a suite being edited.
+        var taskDir = RepoRoot.Combine("benchmarks", "suites", "evolver", "tasks", TaskId);
+        CopyDirectory(taskDir, Path.Combine(suiteCopy, "tasks", TaskId));
+        File.WriteAllText(Path.Combine(suiteCopy, "suite.json"), """{ "name": "sandbox-tests", "version": "1" }""");
+        var loaded = SuiteLoader.Load(suiteCopy, requireGoldPatch: true);
         Assert.True(loaded.IsValid, loaded.Describe());
         Suite = loaded.Suite!;
 
         var options = new SandboxOptions { MaxAgentSeconds = AgentSeconds };
-        Docker = new DockerClientConfiguration(new Uri("unix:///var/run/docker.sock")).CreateClient(new Version(1, 41));
-        sandbox = new DockerSandbox(Docker, options, new LoggerConfiguration().CreateLogger(), TimeProvider.System, (_, _) => Task.FromResult("evdev-python:2"), ownsClient: false);
+        Docker = DockerEndpoint.CreateClient();
+        sandbox = await DockerSandbox.CreateAsync(options, new LoggerConfiguration().CreateLogger(), TimeProvider.System, null, CancellationToken.None);
+        await sandbox.PrepareAsync(Suite.Tasks.Select(t => t.Image), CancellationToken.None);
 
         var builder = new AgentBuilder(new AgentBuilderOptions(), TimeProvider.System);
         foreach (var dir in Directory.GetDirectories(RepoRoot.Combine("tests", "agents")))
@@ -55,9 +64,22 @@ public sealed class SandboxFixture : IAsyncLifetime
 
         Docker?.Dispose();
 
-        if (Directory.Exists(agentsOut))
+        foreach (var dir in new[] { agentsOut, suiteCopy })
         {
-            Directory.Delete(agentsOut, recursive: true);
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 }

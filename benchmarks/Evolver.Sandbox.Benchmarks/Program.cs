@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Evolver.Core;
+using Evolver.Sandbox;
+using Evolver.Sandbox.Benchmarks;
+using Serilog;
+
+// Sandbox overhead benchmark. Usage (from the repository root, after ./scripts/setup.sh):
+//   dotnet run -c Release --project benchmarks/Evolver.Sandbox.Benchmarks -- [suite dir] [rounds]
+// For each task of the suite, one bare run of the test command on the host (repo + gold patch + hidden tests in a temp
+// folder) and one full gold evaluation in the sandbox (agent container, diff, scoring container), interleaved so that
+// machine drift hits both alike. Prints per-task times, the total ratio and the median per-task overhead.
+var suiteDir = args.Length > 0 ? args[0] : Path.Combine("benchmarks", "suites", "evolver");
+var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+var loaded = SuiteLoader.Load(suiteDir, requireGoldPatch: true);
+if (!loaded.IsValid)
+{
+    Console.Error.WriteLine(loaded.Describe());
+    return 2;
+}
+
+var suite = loaded.Suite!;
+await using var sandbox = await DockerSandbox.CreateAsync(new SandboxOptions(), new LoggerConfiguration().CreateLogger(), TimeProvider.System, null, CancellationToken.None);
+await sandbox.PrepareAsync(suite.Tasks.Select(t => t.Image), CancellationToken.None);
+var evaluator = new TaskEvaluator(sandbox, TimeProvider.System);
+
+// Warm-up: the first dotnet and python start-ups on the host and the first container are not what is measured.
+foreach (var language in suite.Tasks.GroupBy(t => t.Language).Select(g => g.First()))
+{
+    await BareRunner.RunAsync(language, CancellationToken.None);
+    await evaluator.EvaluateAsync(language, AgentArtifact.Gold, CancellationToken.None);
+}
+
+var rows = new List<(string Id, double Bare, double Boxed, double Solve, double Score)>();
+for (var round = 0; round < rounds; round++)
+{
+    foreach (var task in suite.Tasks)
+    {
+        var (bare, bareResolved) = await BareRunner.RunAsync(task, CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        var boxed = await evaluator.EvaluateAsync(task, AgentArtifact.Gold, CancellationToken.None);
+        var elapsed = watch.Elapsed.TotalSeconds;
+        if (!bareResolved || !boxed.Resolved)
+        {
+            Console.Error.WriteLine($"{task.InstanceId}: gold not resolved (bare {bareResolved}, sandbox {boxed.Resolved}: {boxed.Reason})");
+            return 1;
+        }
+
+        rows.Add((task.InstanceId, bare.TotalSeconds, elapsed, boxed.Solve.Duration.TotalSeconds, boxed.Score?.Duration.TotalSeconds ?? 0));
+        Console.WriteLine($"{task.InstanceId,-36} bare {bare.TotalSeconds,7:F3} s   sandbox {elapsed,7:F3} s (solve {rows[^1].Solve:F3}, score {rows[^1].Score:F3})");
+    }
+}
+
+var bareTotal = rows.Sum(r => r.Bare);
+var boxedTotal = rows.Sum(r => r.Boxed);
+var overheads = rows.Select(r => r.Boxed - r.Bare).Order().ToList();
+var median = overheads.Count % 2 == 1 ? overheads[overheads.Count / 2] : (overheads[(overheads.Count / 2) - 1] + overheads[overheads.Count / 2]) / 2;
+Console.WriteLine();
+Console.WriteLine($"tasks: {rows.Count}   bare total: {bareTotal:F2} s   sandbox total: {boxedTotal:F2} s");
+Console.WriteLine($"ratio sandbox/bare: {boxedTotal / bareTotal:F2}   median per-task overhead: {median:F3} s");
+return 0;
