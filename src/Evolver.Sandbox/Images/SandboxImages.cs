@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Docker.DotNet;
 
 namespace Evolver.Sandbox;
@@ -6,13 +5,10 @@ namespace Evolver.Sandbox;
 /// <summary>
 /// Makes sure a sandbox image exists on the local engine, building what is missing (the base included), and returns its
 /// concrete tag <c>family:hash</c>. The hash covers every input, so an unchanged definition is reused at once and a
-/// changed one is rebuilt. Calls for the same image in one process build it once; two processes racing may both build,
-/// which is harmless.
+/// changed one is rebuilt. Calls for the same image build it once, within a process and across processes on the machine.
 /// </summary>
 public static class SandboxImages
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new(StringComparer.Ordinal);
-
     /// <summary>Ensures <paramref name="family"/> (<c>evolver-python</c>, <c>evolver-dotnet</c> or <c>evolver-base</c>) is built.</summary>
     /// <param name="docker">The engine to build on.</param>
     /// <param name="family">The image family, as a task's <c>image</c> names it.</param>
@@ -64,9 +60,8 @@ public static class SandboxImages
     private static async Task EnsureTagAsync(
         IDockerClient docker, ImagePlan plan, ImageBuildOptions options, IProgress<string>? progress, List<string> built, CancellationToken cancellationToken)
     {
-        var gate = Locks.GetOrAdd(plan.Tag, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var log = new BuildLog(plan.Tag, progress);
+        using (await BuildLock.AcquireAsync(plan.Tag, log.Note, cancellationToken).ConfigureAwait(false))
         {
             // Checked again under the lock: another caller may have built it while this one waited.
             if (await LocalImages.ExistsAsync(docker, plan.Tag, cancellationToken).ConfigureAwait(false))
@@ -74,7 +69,6 @@ public static class SandboxImages
                 return;
             }
 
-            var log = new BuildLog(plan.Tag, progress);
             var clock = options.TimeProvider;
             var start = clock.GetTimestamp();
             log.Note("building");
@@ -94,10 +88,6 @@ public static class SandboxImages
 
             log.Note($"built in {clock.GetElapsedTime(start).TotalSeconds:F1} s");
             built.Add(plan.Tag);
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Docker.DotNet;
-using Docker.DotNet.Models;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -48,6 +47,41 @@ public sealed class ImageBuildTests : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task EnsureAsync_LockHeldByAnotherProcess_WaitsThenBuilds()
+    {
+        using var copy = new DockerFolderCopy();
+        copy.AddFamily("waitprobe", $"ARG BASE\nFROM ${{BASE}}\nRUN echo {Guid.NewGuid():N} > /probe\n");
+        var tag = SandboxImages.TagOf("evolver-waitprobe", copy.Options());
+        await SandboxImages.EnsureAsync(docker, "evolver-base", TestImages.Options, null, CancellationToken.None);
+        var lines = new List<string>();
+        Task<EnsureReport> ensure;
+        try
+        {
+            // An exclusive flock on the tag's lock file, as another process's build holds it.
+            Directory.CreateDirectory(Path.GetDirectoryName(BuildLock.PathFor(tag))!);
+            using (new FileStream(BuildLock.PathFor(tag), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                ensure = Task.Run(() => SandboxImages.EnsureWithReportAsync(docker, "evolver-waitprobe", copy.Options(), new SyncProgress(lines), CancellationToken.None));
+                await Task.Delay(TimeSpan.FromSeconds(2));
+
+                Assert.False(ensure.IsCompleted);
+                lock (lines)
+                {
+                    Assert.Contains(lines, l => l.StartsWith(tag + ": waiting for another process", StringComparison.Ordinal));
+                    Assert.DoesNotContain(lines, l => l == tag + ": building");
+                }
+            }
+
+            var report = await ensure;
+            Assert.Equal([tag], report.Built);
+        }
+        finally
+        {
+            await RemoveAsync(tag);
+        }
+    }
+
+    [Fact]
     public async Task EnsureAsync_FailingStep_ThrowsWithStepAndItsOutput()
     {
         using var copy = new DockerFolderCopy();
@@ -78,7 +112,7 @@ public sealed class ImageBuildTests : IClassFixture<EngineFixture>
     {
         if (tag is not null)
         {
-            await docker.Images.DeleteImageAsync(tag, new ImageDeleteParameters { Force = true }, CancellationToken.None);
+            await LocalImages.RemoveQuietlyAsync(docker, tag);
         }
     }
 }
