@@ -17,6 +17,9 @@ public sealed class SandboxFixture : IAsyncLifetime
     /// <summary>The shipped task the sandbox tests run on.</summary>
     public const string TaskId = "py-lru-cache-recency";
 
+    /// <summary>A hidden test file with a name found nowhere else, to prove the agent never sees hidden tests.</summary>
+    public const string HiddenMarker = "test_hidden_marker_7f3e9c";
+
     /// <summary>Agents get this many seconds, so the hang tests stay short.</summary>
     public const int AgentSeconds = 20;
 
@@ -35,6 +38,7 @@ public sealed class SandboxFixture : IAsyncLifetime
         // One task of the shipped suite, copied so these tests never see a suite being edited.
         var taskDir = RepoRoot.Combine("benchmarks", "suites", "evolver", "tasks", TaskId);
         CopyDirectory(taskDir, Path.Combine(suiteCopy, "tasks", TaskId));
+        File.WriteAllText(Path.Combine(suiteCopy, "tasks", TaskId, "hidden", "tests", HiddenMarker + ".py"), "def test_marker():\n    assert True\n");
         File.WriteAllText(Path.Combine(suiteCopy, "suite.json"), """{ "name": "sandbox-tests", "version": "1" }""");
         var loaded = SuiteLoader.Load(suiteCopy, requireGoldPatch: true);
         Assert.True(loaded.IsValid, loaded.Describe());
