@@ -68,12 +68,7 @@ internal static class IndexSync
             rows.Add(row);
         }
 
-        foreach (var row in rows)
-        {
-            index.Upsert(row, head.Sha);
-        }
-
-        index.SetNotesHead(head.Sha);
+        index.Upsert(rows, head.Sha);
         return true;
     }
 }

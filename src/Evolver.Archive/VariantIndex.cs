@@ -45,19 +45,25 @@ internal sealed class VariantIndex : IDisposable
 
     public string? NotesHead => Meta(NotesHeadKey);
 
-    /// <summary>Adds a new variant's row (or replaces it, keeping its children count) and records the notes head it reflects.</summary>
-    public void Upsert(IndexRow row, string notesHead) => InTransaction(tx =>
+    /// <summary>
+    /// Adds new variants' rows (or replaces rows, keeping their children counts) and records the notes head they
+    /// reflect, in one transaction.
+    /// </summary>
+    public void Upsert(IReadOnlyList<IndexRow> rows, string notesHead) => InTransaction(tx =>
     {
-        var existing = Scalar(tx, "SELECT children FROM variants WHERE id = $id", ("$id", row.Id));
-        Execute(tx, "DELETE FROM variants WHERE id = $id", ("$id", row.Id));
         var tasks = TaskTable.Load(connection, tx);
-        tasks.Ensure(row.Outcomes.Keys);
-        InsertRow(row, Convert.ToInt32(existing ?? 0, CultureInfo.InvariantCulture), tasks, tx);
-        if (existing is null)
+        foreach (var row in rows)
         {
-            foreach (var parent in row.Parents.Distinct(StringComparer.Ordinal))
+            var existing = Scalar(tx, "SELECT children FROM variants WHERE id = $id", ("$id", row.Id));
+            Execute(tx, "DELETE FROM variants WHERE id = $id", ("$id", row.Id));
+            tasks.Ensure(row.Outcomes.Keys);
+            InsertRow(row, Convert.ToInt32(existing ?? 0, CultureInfo.InvariantCulture), tasks, tx);
+            if (existing is null)
             {
-                Execute(tx, "UPDATE variants SET children = children + 1 WHERE id = $p", ("$p", parent));
+                foreach (var parent in row.Parents.Distinct(StringComparer.Ordinal))
+                {
+                    Execute(tx, "UPDATE variants SET children = children + 1 WHERE id = $p", ("$p", parent));
+                }
             }
         }
 
@@ -79,8 +85,6 @@ internal sealed class VariantIndex : IDisposable
 
         SetMeta(NotesHeadKey, notesHead, tx);
     });
-
-    public void SetNotesHead(string? notesHead) => InTransaction(tx => SetMeta(NotesHeadKey, notesHead, tx));
 
     public static Dictionary<string, int> ChildCounts(IEnumerable<IndexRow> rows)
     {

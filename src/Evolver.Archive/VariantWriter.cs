@@ -52,7 +52,7 @@ internal sealed class VariantWriter(GitStore git, VariantIndex index, ArchiveOpt
         };
         var head = git.Notes.Write([(commit.Id, NoteJson.Bytes(note))], signature, $"evolver: record of {id}\n");
         git.CreateVariantRef(id, commit.Id);
-        index.Upsert(IndexRow.From(id, commit.Sha, draft.Parents, note), head.Sha);
+        index.Upsert([IndexRow.From(id, commit.Sha, draft.Parents, note)], head.Sha);
         return Record(id, commit, draft.Parents, note);
     }
 
@@ -67,7 +67,7 @@ internal sealed class VariantWriter(GitStore git, VariantIndex index, ArchiveOpt
         var note = ReadNote(id, commit) with { Evaluation = evaluation };
         var head = git.Notes.Write([(commit.Id, NoteJson.Bytes(note))], signature, $"evolver: record of {id} updated\n");
         var parents = index.Reader.Get(id)?.Parents ?? throw new ArchiveException($"Variant '{id}' has no index row; run `evolver archive fsck`.");
-        index.Upsert(IndexRow.From(id, commit.Sha, parents, note), head.Sha);
+        index.Upsert([IndexRow.From(id, commit.Sha, parents, note)], head.Sha);
         return Record(id, commit, parents, note);
     }
 
