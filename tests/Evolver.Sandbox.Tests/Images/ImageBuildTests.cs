@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Docker.DotNet;
+using Docker.DotNet.Models;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -100,12 +101,62 @@ public sealed class ImageBuildTests : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task EnsureAsync_CancelledMidStep_StopsAndLeavesNoImageOrContainer()
+    {
+        using var copy = new DockerFolderCopy();
+        var marker = Guid.NewGuid().ToString("N");
+        copy.AddFamily("cancelprobe", $"ARG BASE\nFROM ${{BASE}}\nRUN echo started-{marker} && sleep 120\n");
+        var tag = SandboxImages.TagOf("evolver-cancelprobe", copy.Options());
+        await SandboxImages.EnsureAsync(docker, "evolver-base", TestImages.Options, null, CancellationToken.None);
+        var lines = new List<string>();
+        using var cts = new CancellationTokenSource();
+        var progress = new SyncProgress(lines);
+
+        var ensure = Task.Run(() => SandboxImages.EnsureAsync(docker, "evolver-cancelprobe", copy.Options(), progress, cts.Token));
+        while (!ensure.IsCompleted && !Snapshot(lines).Any(l => l.EndsWith("started-" + marker, StringComparison.Ordinal)))
+        {
+            await Task.Delay(200);
+        }
+
+        var (_, elapsed) = await ContainerRun.TimeAsync(async () =>
+        {
+            cts.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ensure);
+            return 0;
+        });
+
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"cancelling took {elapsed}");
+        Assert.False(await LocalImages.ExistsAsync(docker, tag, CancellationToken.None));
+        // The engine removes the step's container once it notices the client is gone.
+        for (var i = 0; i < 50 && await StepContainersAsync(marker) > 0; i++)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(0, await StepContainersAsync(marker));
+    }
+
+    [Fact]
     public async Task EnsureAsync_UnknownFamily_ThrowsArgumentException()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
             SandboxImages.EnsureAsync(docker, "evolver-nosuchfamily", TestImages.Options, null, CancellationToken.None));
 
         Assert.Contains("nosuchfamily/Dockerfile does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    private static List<string> Snapshot(List<string> lines)
+    {
+        lock (lines)
+        {
+            return [.. lines];
+        }
+    }
+
+    private async Task<int> StepContainersAsync(string marker)
+    {
+        var all = await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true }, CancellationToken.None);
+        return all.Count(c => c.Command?.Contains(marker, StringComparison.Ordinal) == true);
     }
 
     private async Task RemoveAsync(string? tag)
