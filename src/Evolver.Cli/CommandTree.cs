@@ -15,10 +15,10 @@ internal static class CommandTree
         {
             parallel,
             EvalCommand.Create(env),
-            // TEMP ImportCommand.Create(env),
+            ImportCommand.Create(env),
             ValidateCommand.Create(env),
         };
-        // TEMP root.SetAction((r, ct) => MainJob.RunAsync(env, r.GetValue(parallel), ct));
+        root.SetAction((r, ct) => MainJob.RunAsync(env, r.GetValue(parallel), ct));
         return root;
     }
 }

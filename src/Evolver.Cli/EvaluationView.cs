@@ -6,59 +6,34 @@ namespace Evolver.Cli;
 /// <summary>Shows a suite evaluation: a live progress bar while it runs, then a table of the tasks and a summary line.</summary>
 internal static class EvaluationView
 {
-    /// <summary>Runs <paramref name="run"/> under a progress bar fed by the progress events it is given.</summary>
+    /// <summary>Runs <paramref name="run"/> under a progress bar: tasks done of all, resolved so far, tasks running.</summary>
     /// <param name="console">Where the bar is drawn.</param>
     /// <param name="title">What is being evaluated, such as "gold on evolver".</param>
     /// <param name="total">How many tasks will run.</param>
     /// <param name="run">The evaluation, reporting each task's start and end.</param>
-    public static async Task<EvaluationReport> RunAsync(
+    public static Task<EvaluationReport> RunAsync(
         IAnsiConsole console, string title, int total, Func<IProgress<EvaluationProgress>, Task<EvaluationReport>> run)
     {
         var running = new SortedSet<string>(StringComparer.Ordinal);
         int done = 0, resolved = 0;
-        void Count(EvaluationProgress e)
+        return ProgressDisplay.RunAsync(console, title, updates => run(new CallbackProgress<EvaluationProgress>(e =>
         {
-            if (e.Result is null)
+            string? finished = null;
+            if (e.Result is not { } r)
             {
                 running.Add(e.InstanceId);
-                return;
+            }
+            else
+            {
+                running.Remove(e.InstanceId);
+                done++;
+                resolved += r.Resolved ? 1 : 0;
+                finished = $"{r.InstanceId}: {JsonName(r.Outcome)} in {Time(r.Duration)} ({resolved} resolved so far)";
             }
 
-            running.Remove(e.InstanceId);
-            done++;
-            resolved += e.Result.Resolved ? 1 : 0;
-        }
-
-        if (!console.Profile.Capabilities.Interactive)
-        {
-            // A log or pipe gets one line per finished task instead of a redrawn bar.
-            return await run(new CallbackProgress<EvaluationProgress>(e =>
-            {
-                Count(e);
-                if (e.Result is { } r)
-                {
-                    console.WriteLine($"[{done}/{total}] {r.InstanceId}: {JsonName(r.Outcome)} in {Time(r.Duration)} ({resolved} resolved so far)");
-                }
-            })).ConfigureAwait(false);
-        }
-
-        return await console.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async ctx =>
-            {
-                var bar = ctx.AddTask(Markup.Escape(title), maxValue: Math.Max(total, 1));
-                var report = await run(new CallbackProgress<EvaluationProgress>(e =>
-                {
-                    Count(e);
-                    bar.Value = done;
-                    var now = running.Count == 0 ? "" : " · running " + string.Join(", ", running);
-                    bar.Description = Markup.Escape($"{title}: {done}/{total} done, {resolved} resolved{now}");
-                })).ConfigureAwait(false);
-                bar.Value = bar.MaxValue;
-                return report;
-            }).ConfigureAwait(false);
+            var now = running.Count == 0 ? "" : " · running " + string.Join(", ", running);
+            updates.Report(new ProgressUpdate(done, total, $"{done}/{total} done, {resolved} resolved{now}", finished));
+        })));
     }
 
     /// <summary>Writes the table of tasks (outcome, time, reason) and the summary line.</summary>

@@ -9,7 +9,8 @@ internal static class SuiteInput
     /// <param name="env">The command's environment.</param>
     /// <param name="path">The suite folder, relative to the working directory.</param>
     /// <param name="requireGoldPatch">True when the gold agent will run, so every task needs a gold.patch.</param>
-    public static SuiteSpec? Load(CliEnvironment env, string path, bool requireGoldPatch)
+    /// <param name="source">What named the suite, for the message: an option such as <c>--suite</c>, or a description.</param>
+    public static SuiteSpec? Load(CliEnvironment env, string path, bool requireGoldPatch, string source = "--suite")
     {
         var dir = env.Resolve(path);
         var result = SuiteLoader.Load(dir, requireGoldPatch);
@@ -18,7 +19,7 @@ internal static class SuiteInput
             return result.Suite;
         }
 
-        env.Error.WriteLine($"error: --suite: the suite in {dir} is invalid ({result.Problems.Count} problem{(result.Problems.Count == 1 ? "" : "s")}):");
+        env.Error.WriteLine($"error: {source}: the suite in {dir} is invalid ({result.Problems.Count} problem{(result.Problems.Count == 1 ? "" : "s")}):");
         env.Error.WriteLine(result.Describe());
         return null;
     }

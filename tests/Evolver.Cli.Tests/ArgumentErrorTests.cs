@@ -141,24 +141,13 @@ public sealed class ArgumentErrorTests : IDisposable
 
     private string CopyShippedTasks(params string[] ids)
     {
-        var suite = Directory.CreateDirectory(work.Combine("suite")).FullName;
-        File.Copy(Path.Combine(TestPaths.ShippedSuite, "suite.json"), Path.Combine(suite, "suite.json"));
+        var suite = work.Combine("suite");
+        TestTree.Copy(Path.Combine(TestPaths.ShippedSuite, "suite.json"), Path.Combine(suite, "suite.json"));
         foreach (var id in ids)
         {
-            CopyTree(Path.Combine(TestPaths.ShippedSuite, "tasks", id), Path.Combine(suite, "tasks", id));
+            TestTree.Copy(Path.Combine(TestPaths.ShippedSuite, "tasks", id), Path.Combine(suite, "tasks", id));
         }
 
         return suite;
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -1,6 +1,6 @@
 namespace Evolver.Cli.Tests;
 
-internal sealed record CliRun(int ExitCode, string Out, string Error)
+public sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public string All => Out + Environment.NewLine + Error;
 
