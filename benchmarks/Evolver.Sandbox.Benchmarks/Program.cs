@@ -19,7 +19,8 @@ if (!loaded.IsValid)
 }
 
 var suite = loaded.Suite!;
-await using var sandbox = await DockerSandbox.CreateAsync(new SandboxOptions(), new LoggerConfiguration().CreateLogger(), TimeProvider.System, null, CancellationToken.None);
+// The bare run may use every core, so the sandbox gets as many: the CPU cap is a policy, not an overhead.
+await using var sandbox = await DockerSandbox.CreateAsync(new SandboxOptions { Cpus = Environment.ProcessorCount }, new LoggerConfiguration().CreateLogger(), TimeProvider.System, null, CancellationToken.None);
 await sandbox.PrepareAsync(suite.Tasks.Select(t => t.Image), CancellationToken.None);
 var evaluator = new TaskEvaluator(sandbox, TimeProvider.System);
 

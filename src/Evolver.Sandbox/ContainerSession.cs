@@ -28,14 +28,17 @@ internal sealed class ContainerSession : IAsyncDisposable
     /// <summary>True once the harness had to kill the whole container.</summary>
     public bool HardKilled { get; private set; }
 
-    /// <summary>Creates and starts a container for <paramref name="spec"/>.</summary>
+    /// <summary>
+    /// Creates and starts an idle container of <paramref name="image"/>. Every container is alike until used, so
+    /// the sandbox can start them ahead of need; the agent's build is copied in later, not bind-mounted.
+    /// </summary>
     public static async Task<ContainerSession> StartAsync(
-        IDockerClient docker, ContainerSpec spec, SandboxOptions options, ILogger log, CancellationToken cancellationToken)
+        IDockerClient docker, string image, SandboxOptions options, ILogger log, CancellationToken cancellationToken)
     {
         var p = options.LabelPrefix;
         var parameters = new CreateContainerParameters
         {
-            Image = spec.Image,
+            Image = image,
             Cmd = ["sleep", "infinity"],
             User = ExecRequest.RootUser,
 
@@ -47,8 +50,6 @@ internal sealed class ContainerSession : IAsyncDisposable
             {
                 [$"{p}.managed"] = "true",
                 [$"{p}.owner"] = OwnerLabel.Current,
-                [$"{p}.role"] = spec.Role,
-                [$"{p}.task"] = spec.TaskId,
             },
             HostConfig = new HostConfig
             {
@@ -69,8 +70,8 @@ internal sealed class ContainerSession : IAsyncDisposable
                     ["/evolver"] = "rw,noexec,nosuid,nodev,mode=0755,size=64m",
                     ["/evolver-out"] = "rw,noexec,nosuid,nodev,mode=1777,size=8m",
                     ["/evolver-results"] = "rw,noexec,nosuid,nodev,mode=1777,size=64m",
+                    ["/opt/agent"] = "rw,exec,nosuid,nodev,mode=0755,size=256m",
                 },
-                Binds = spec.AgentDirectory is null ? null : [$"{spec.AgentDirectory}:/opt/agent:ro"],
                 LogConfig = new LogConfig { Type = "none" },
             },
         };

@@ -19,6 +19,7 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
     private readonly TimeProvider time;
     private readonly Func<string, CancellationToken, Task<string>> resolveImage;
     private readonly bool ownsClient;
+    private readonly ContainerPool pool;
 
     internal DockerSandbox(
         IDockerClient docker, SandboxOptions options, ILogger log, TimeProvider time, Func<string, CancellationToken, Task<string>> resolveImage, bool ownsClient)
@@ -29,6 +30,7 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         this.time = time;
         this.resolveImage = resolveImage;
         this.ownsClient = ownsClient;
+        pool = new ContainerPool(docker, options, this.log);
     }
 
     /// <summary>
@@ -83,7 +85,7 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
     {
         foreach (var family in families.Distinct(StringComparer.Ordinal))
         {
-            await resolveImage(family, cancellationToken).ConfigureAwait(false);
+            pool.Warm(await resolveImage(family, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -108,71 +110,92 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         {
             var image = await resolveImage(task.Image, cancellationToken).ConfigureAwait(false);
             var repoTar = await TarArchive.FromDirectoryAsync(task.RepoDirectory, cancellationToken).ConfigureAwait(false);
-            var agentDir = agent.Kind == AgentKind.Program ? agent.BuildDirectory : null;
-            await using var box = await ContainerSession.StartAsync(
-                docker, new ContainerSpec(image, "solve", task.InstanceId, agentDir), options, log, cancellationToken).ConfigureAwait(false);
-
-            await box.CopyInAsync(repoTar, AgentPaths.Repo, ExecRequest.AgentUser, cancellationToken).ConfigureAwait(false);
-            await RunStepAsync(box, ContainerScripts.SnapshotBase, ExecRequest.RootUser, "snapshot the base repository", cancellationToken).ConfigureAwait(false);
-            await RunStepAsync(box, ContainerScripts.InitAgentRepo, ExecRequest.AgentUser, "initialise the agent's git repository", cancellationToken).ConfigureAwait(false);
-
-            var seconds = Math.Min(task.Timeouts.AgentSeconds, options.MaxAgentSeconds ?? int.MaxValue);
-            var files = new List<(string, byte[])> { ("input.json", Encoding.UTF8.GetBytes(Context(task, seconds).ToJson())) };
-            if (agent.Kind == AgentKind.Gold)
+            var box = await pool.TakeAsync(image, cancellationToken).ConfigureAwait(false);
+            try
             {
-                if (task.GoldPatchPath is null)
-                {
-                    return HarnessError($"task {task.InstanceId} has no gold.patch, so the gold agent cannot run on it", start);
-                }
-
-                files.Add(("gold.patch", await File.ReadAllBytesAsync(task.GoldPatchPath, cancellationToken).ConfigureAwait(false)));
+                return await SolveInAsync(box, task, agent, repoTar, start, cancellationToken).ConfigureAwait(false);
             }
-
-            await box.CopyInAsync(TarArchive.FromFiles(files), "/evolver", ExecRequest.RootUser, cancellationToken).ConfigureAwait(false);
-
-            var run = await box.ExecAsync(
-                new ExecRequest
-                {
-                    Command = AgentCommand(agent),
-                    User = ExecRequest.AgentUser,
-                    WorkingDir = AgentPaths.Repo,
-                    Env = ["HOME=/tmp"],
-                    Timeout = TimeSpan.FromSeconds(seconds),
-                    OutputLimit = options.AgentOutputLimitBytes,
-                    StopOnOutputLimit = true,
-                },
-                cancellationToken).ConfigureAwait(false);
-
-            var (status, reason) = Classify(run, seconds, options.AgentOutputLimitBytes);
-            if (box.HardKilled)
+            finally
             {
-                // The container and its in-memory repository are gone: there is no diff to take.
-                return new SolveResult
-                {
-                    Status = status, Patch = "", Duration = time.GetElapsedTime(start), OutputBytes = run.TotalBytes,
-                    OutputTail = run.Output.Tail(), Reason = reason + "; the container had to be killed, so no diff was kept",
-                };
+                pool.Release(box);
             }
-
-            var (patch, diffProblem) = await TakeDiffAsync(box, cancellationToken).ConfigureAwait(false);
-            var report = await ReadReportAsync(box, cancellationToken).ConfigureAwait(false);
-            return new SolveResult
-            {
-                Status = status,
-                ExitCode = run.ExitCode is { } code ? (int)code : null,
-                Patch = patch,
-                Duration = time.GetElapsedTime(start),
-                OutputBytes = run.TotalBytes,
-                OutputTail = run.Output.Tail(),
-                Report = report,
-                Reason = diffProblem is null ? reason : Join(reason, diffProblem),
-            };
         }
         catch (Exception e) when (e is SandboxException or DockerApiException or HttpRequestException or IOException or TimeoutException)
         {
             log.Error(e, "Sandbox failed while solving {Task}", task.InstanceId);
             return HarnessError($"sandbox failure: {e.Message}", start);
         }
+    }
+
+    private async Task<SolveResult> SolveInAsync(
+        ContainerSession box, TaskSpec task, AgentArtifact agent, byte[] repoTar, long start, CancellationToken cancellationToken)
+    {
+        await box.CopyInAsync(repoTar, AgentPaths.Repo, ExecRequest.AgentUser, cancellationToken).ConfigureAwait(false);
+        if (agent.Kind == AgentKind.Program)
+        {
+            if (agent.BuildDirectory is null || !Directory.Exists(agent.BuildDirectory))
+            {
+                return HarnessError($"agent {agent.Name} has no build folder ({agent.BuildDirectory})", start);
+            }
+
+            var build = await TarArchive.FromDirectoryAsync(agent.BuildDirectory, cancellationToken).ConfigureAwait(false);
+            await box.CopyInAsync(build, "/opt/agent", ExecRequest.RootUser, cancellationToken).ConfigureAwait(false);
+        }
+
+        await RunStepAsync(box, ContainerScripts.SnapshotBase, ExecRequest.RootUser, "snapshot the base repository", cancellationToken).ConfigureAwait(false);
+        await RunStepAsync(box, ContainerScripts.InitAgentRepo, ExecRequest.AgentUser, "initialise the agent's git repository", cancellationToken).ConfigureAwait(false);
+
+        var seconds = Math.Min(task.Timeouts.AgentSeconds, options.MaxAgentSeconds ?? int.MaxValue);
+        var files = new List<(string, byte[])> { ("input.json", Encoding.UTF8.GetBytes(Context(task, seconds).ToJson())) };
+        if (agent.Kind == AgentKind.Gold)
+        {
+            if (task.GoldPatchPath is null)
+            {
+                return HarnessError($"task {task.InstanceId} has no gold.patch, so the gold agent cannot run on it", start);
+            }
+
+            files.Add(("gold.patch", await File.ReadAllBytesAsync(task.GoldPatchPath, cancellationToken).ConfigureAwait(false)));
+        }
+
+        await box.CopyInAsync(TarArchive.FromFiles(files), "/evolver", ExecRequest.RootUser, cancellationToken).ConfigureAwait(false);
+
+        var run = await box.ExecAsync(
+            new ExecRequest
+            {
+                Command = AgentCommand(agent),
+                User = ExecRequest.AgentUser,
+                WorkingDir = AgentPaths.Repo,
+                Env = ["HOME=/tmp"],
+                Timeout = TimeSpan.FromSeconds(seconds),
+                OutputLimit = options.AgentOutputLimitBytes,
+                StopOnOutputLimit = true,
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        var (status, reason) = Classify(run, seconds, options.AgentOutputLimitBytes);
+        if (box.HardKilled)
+        {
+            // The container and its in-memory repository are gone: there is no diff to take.
+            return new SolveResult
+            {
+                Status = status, Patch = "", Duration = time.GetElapsedTime(start), OutputBytes = run.TotalBytes,
+                OutputTail = run.Output.Tail(), Reason = reason + "; the container had to be killed, so no diff was kept",
+            };
+        }
+
+        var (patch, diffProblem) = await TakeDiffAsync(box, cancellationToken).ConfigureAwait(false);
+        var report = await ReadReportAsync(box, cancellationToken).ConfigureAwait(false);
+        return new SolveResult
+        {
+            Status = status,
+            ExitCode = run.ExitCode is { } code ? (int)code : null,
+            Patch = patch,
+            Duration = time.GetElapsedTime(start),
+            OutputBytes = run.TotalBytes,
+            OutputTail = run.Output.Tail(),
+            Report = report,
+            Reason = diffProblem is null ? reason : Join(reason, diffProblem),
+        };
     }
 
     /// <inheritdoc />
@@ -183,67 +206,15 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         {
             var image = await resolveImage(task.Image, cancellationToken).ConfigureAwait(false);
             var repoTar = await TarArchive.FromDirectoryAsync(task.RepoDirectory, cancellationToken).ConfigureAwait(false);
-            await using var box = await ContainerSession.StartAsync(
-                docker, new ContainerSpec(image, "score", task.InstanceId, null), options, log, cancellationToken).ConfigureAwait(false);
-            await box.CopyInAsync(repoTar, AgentPaths.Repo, ExecRequest.AgentUser, cancellationToken).ConfigureAwait(false);
-
-            if (!string.IsNullOrWhiteSpace(patch))
+            var box = await pool.TakeAsync(image, cancellationToken).ConfigureAwait(false);
+            try
             {
-                await box.CopyInAsync(TarArchive.FromFiles([("agent.patch", Encoding.UTF8.GetBytes(patch))]), "/evolver", ExecRequest.RootUser, cancellationToken).ConfigureAwait(false);
-                var apply = await box.ExecAsync(
-                    new ExecRequest
-                    {
-                        Command = ["git", "apply", "--whitespace=nowarn", "/evolver/agent.patch"],
-                        User = ExecRequest.AgentUser,
-                        WorkingDir = AgentPaths.Repo,
-                        Timeout = TimeSpan.FromSeconds(60),
-                        OutputLimit = 64 * 1024,
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                if (apply.ExitCode != 0)
-                {
-                    return new ScoreResult
-                    {
-                        Status = ScoreStatus.PatchFailed, Duration = time.GetElapsedTime(start), OutputTail = apply.Output.Tail(),
-                        Reason = "the diff does not apply to the clean repository: " + FirstLine(apply.Output.Text()),
-                    };
-                }
+                return await ScoreInAsync(box, task, patch, repoTar, start, cancellationToken).ConfigureAwait(false);
             }
-
-            if (Directory.Exists(task.HiddenDirectory))
+            finally
             {
-                var hidden = await TarArchive.FromDirectoryAsync(task.HiddenDirectory, cancellationToken).ConfigureAwait(false);
-                await box.CopyInAsync(hidden, AgentPaths.Repo, ExecRequest.AgentUser, cancellationToken).ConfigureAwait(false);
+                pool.Release(box);
             }
-
-            var run = await box.ExecAsync(
-                new ExecRequest
-                {
-                    Command = ["sh", "-c", task.TestCommand],
-                    User = ExecRequest.AgentUser,
-                    WorkingDir = AgentPaths.Repo,
-                    Env = ["HOME=/tmp", $"EVOLVER_RESULTS_DIR={ResultsDir}"],
-                    Timeout = TimeSpan.FromSeconds(task.Timeouts.TestSeconds),
-                    OutputLimit = options.TestOutputLimitBytes,
-                },
-                cancellationToken).ConfigureAwait(false);
-
-            var reports = task.TestFormat is TestFormat.JunitXml or TestFormat.Trx && !box.HardKilled
-                ? await ReadReportFilesAsync(box, task.TestFormat, cancellationToken).ConfigureAwait(false)
-                : [];
-            var exit = run.ExitCode is { } c ? (int)c : (int?)null;
-            var tests = TestReportParser.Parse(task.TestFormat, run.Output.Text(), reports, exit, task.FailToPass.FirstOrDefault());
-            return new ScoreResult
-            {
-                Status = run.TimedOut ? ScoreStatus.TimedOut : ScoreStatus.Ran,
-                Tests = tests,
-                ExitCode = exit,
-                Duration = time.GetElapsedTime(start),
-                OutputTail = run.Output.Tail(),
-                Reason = run.TimedOut ? $"tests ran past {task.Timeouts.TestSeconds} s and were stopped"
-                    : tests.Count == 0 ? $"no per-test results could be read (exit {exit}): {FirstLine(run.Output.Tail(2000))}"
-                    : "",
-            };
         }
         catch (Exception e) when (e is SandboxException or DockerApiException or HttpRequestException or IOException or TimeoutException)
         {
@@ -252,15 +223,78 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         }
     }
 
-    /// <summary>Releases the Docker client when the sandbox created it.</summary>
-    public ValueTask DisposeAsync()
+    private async Task<ScoreResult> ScoreInAsync(
+        ContainerSession box, TaskSpec task, string patch, byte[] repoTar, long start, CancellationToken cancellationToken)
     {
+        await box.CopyInAsync(repoTar, AgentPaths.Repo, ExecRequest.AgentUser, cancellationToken).ConfigureAwait(false);
+
+        if (!string.IsNullOrWhiteSpace(patch))
+        {
+            await box.CopyInAsync(TarArchive.FromFiles([("agent.patch", Encoding.UTF8.GetBytes(patch))]), "/evolver", ExecRequest.RootUser, cancellationToken).ConfigureAwait(false);
+            var apply = await box.ExecAsync(
+                new ExecRequest
+                {
+                    Command = ["git", "apply", "--whitespace=nowarn", "/evolver/agent.patch"],
+                    User = ExecRequest.AgentUser,
+                    WorkingDir = AgentPaths.Repo,
+                    Timeout = TimeSpan.FromSeconds(60),
+                    OutputLimit = 64 * 1024,
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (apply.ExitCode != 0)
+            {
+                return new ScoreResult
+                {
+                    Status = ScoreStatus.PatchFailed, Duration = time.GetElapsedTime(start), OutputTail = apply.Output.Tail(),
+                    Reason = "the diff does not apply to the clean repository: " + FirstLine(apply.Output.Text()),
+                };
+            }
+        }
+
+        if (Directory.Exists(task.HiddenDirectory))
+        {
+            var hidden = await TarArchive.FromDirectoryAsync(task.HiddenDirectory, cancellationToken).ConfigureAwait(false);
+            await box.CopyInAsync(hidden, AgentPaths.Repo, ExecRequest.AgentUser, cancellationToken).ConfigureAwait(false);
+        }
+
+        var run = await box.ExecAsync(
+            new ExecRequest
+            {
+                Command = ["sh", "-c", task.TestCommand],
+                User = ExecRequest.AgentUser,
+                WorkingDir = AgentPaths.Repo,
+                Env = ["HOME=/tmp", $"EVOLVER_RESULTS_DIR={ResultsDir}"],
+                Timeout = TimeSpan.FromSeconds(task.Timeouts.TestSeconds),
+                OutputLimit = options.TestOutputLimitBytes,
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        var reports = task.TestFormat is TestFormat.JunitXml or TestFormat.Trx && !box.HardKilled
+            ? await ReadReportFilesAsync(box, task.TestFormat, cancellationToken).ConfigureAwait(false)
+            : [];
+        var exit = run.ExitCode is { } c ? (int)c : (int?)null;
+        var tests = TestReportParser.Parse(task.TestFormat, run.Output.Text(), reports, exit, task.FailToPass.FirstOrDefault());
+        return new ScoreResult
+        {
+            Status = run.TimedOut ? ScoreStatus.TimedOut : ScoreStatus.Ran,
+            Tests = tests,
+            ExitCode = exit,
+            Duration = time.GetElapsedTime(start),
+            OutputTail = run.Output.Tail(),
+            Reason = run.TimedOut ? $"tests ran past {task.Timeouts.TestSeconds} s and were stopped"
+                : tests.Count == 0 ? $"no per-test results could be read (exit {exit}): {FirstLine(run.Output.Tail(2000))}"
+                : "",
+        };
+    }
+
+    /// <summary>Removes every container the sandbox still holds, then releases the Docker client if the sandbox created it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await pool.DisposeAsync().ConfigureAwait(false);
         if (ownsClient)
         {
             docker.Dispose();
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private AgentContext Context(TaskSpec task, int seconds) => new()

@@ -30,6 +30,9 @@ public sealed class SandboxOptions
     /// <summary>Caps every task's agent time; null keeps each task's own <c>agent_seconds</c>. Default null.</summary>
     public int? MaxAgentSeconds { get; set; }
 
+    /// <summary>Started, unused containers kept ready per image, so tasks skip container start-up. 0 turns this off. Default 2.</summary>
+    public int WarmContainers { get; set; } = 2;
+
     /// <summary>Labels every container; the reaper removes labelled containers whose owning process is gone. Default "evolver".</summary>
     public string LabelPrefix { get; set; } = "evolver";
 
@@ -66,6 +69,11 @@ public sealed class SandboxOptions
             {
                 problems.Add($"{name} must be at least 4096 bytes, got {value}");
             }
+        }
+
+        if (WarmContainers is < 0 or > 64)
+        {
+            problems.Add($"WarmContainers must be from 0 to 64, got {WarmContainers}");
         }
 
         if (MaxAgentSeconds is < 1)

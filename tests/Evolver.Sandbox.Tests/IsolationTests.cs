@@ -63,8 +63,10 @@ public sealed class IsolationTests(SandboxFixture fixture) : IAsyncLifetime
         var mounts = Section("mountinfo").Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(m => m.Split(' ').Length > 5).ToList();
         var root = mounts.Single(m => m.Split(' ')[4] == "/");
         Assert.Contains(" ro,", root);
+        // The agent's build is copied into a root-owned tmpfs, not bind-mounted from the host.
         var agentMount = mounts.Single(m => m.Split(' ')[4] == "/opt/agent");
-        Assert.Contains(" ro,", agentMount);
+        Assert.Contains(" - tmpfs ", agentMount);
+        Assert.Contains("/opt/agent: directory, READABLE", Section("paths"));
         Assert.DoesNotContain(mounts, m => m.Contains(RepoRoot.Path.TrimEnd('/'), StringComparison.Ordinal));
         Assert.DoesNotContain("docker.sock: present", Section("paths"));
     }

@@ -84,18 +84,30 @@ public sealed class MisbehavingAgentTests(SandboxFixture fixture)
     }
 
     [Fact]
-    public async Task EvaluateAsync_AfterAllRuns_LeavesNoContainerBehind()
+    public async Task DisposeAsync_AfterRunsAndWarmContainers_LeavesNoContainerBehind()
     {
-        await EvaluateAsync("flood");
+        const string prefix = "evolver-leak-test";
+        var options = new SandboxOptions { MaxAgentSeconds = SandboxFixture.AgentSeconds, LabelPrefix = prefix, WarmContainers = 2 };
+        await using (var sandbox = await DockerSandbox.CreateAsync(options, Serilog.Core.Logger.None, TimeProvider.System, null, CancellationToken.None))
+        {
+            await sandbox.PrepareAsync([fixture.PythonTask.Image], CancellationToken.None);
+            var evaluator = new TaskEvaluator(sandbox, TimeProvider.System);
+            var flood = await evaluator.EvaluateAsync(fixture.PythonTask, fixture.Agent("flood"), CancellationToken.None);
+            var gold = await evaluator.EvaluateAsync(fixture.PythonTask, AgentArtifact.Gold, CancellationToken.None);
+            Assert.True(gold.Resolved, gold.Reason);
+            Assert.NotEmpty(await ListAsync(prefix));
+        }
 
-        var mine = await fixture.Docker.Containers.ListContainersAsync(
+        Assert.Empty(await ListAsync(prefix));
+    }
+
+    private async Task<IList<ContainerListResponse>> ListAsync(string prefix) =>
+        await fixture.Docker.Containers.ListContainersAsync(
             new ContainersListParameters
             {
                 All = true,
-                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"evolver.owner={OwnerLabel.Current}"] = true } },
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{prefix}.managed=true"] = true } },
             });
-        Assert.Empty(mine);
-    }
 
     private static void AssertStatus(TaskResult result, params AgentStatus[] expected) =>
         Assert.True(expected.Contains(result.Solve.Status), $"status {result.Solve.Status}, expected one of {string.Join(", ", expected)}: {result.Reason}\n{result.Solve.OutputTail}");

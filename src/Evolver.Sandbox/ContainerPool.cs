@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using Docker.DotNet;
+using Serilog;
+
+namespace Evolver.Sandbox;
+
+/// <summary>
+/// Keeps a few started, unused containers per image so a task never waits for one to be created, and removes used
+/// containers in the background so a task never waits for that either. Each container serves exactly one phase.
+/// </summary>
+internal sealed class ContainerPool(IDockerClient docker, SandboxOptions options, ILogger log) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Task<ContainerSession>>> idle = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, bool> removals = new();
+    private int disposed;
+
+    /// <summary>Starts containers for <paramref name="image"/> until the warm target is met.</summary>
+    public void Warm(string image) => Refill(image, idle.GetOrAdd(image, _ => new()));
+
+    /// <summary>A started, unused container of <paramref name="image"/>: a warm one if any, else a new one.</summary>
+    public async Task<ContainerSession> TakeAsync(string image, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        var queue = idle.GetOrAdd(image, _ => new());
+        queue.TryDequeue(out var warm);
+        Refill(image, queue);
+        if (warm is not null)
+        {
+            try
+            {
+                return await warm.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+            {
+                log.Warning(e, "A warm container of {Image} failed to start; starting another", image);
+            }
+        }
+
+        return await ContainerSession.StartAsync(docker, image, options, log, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes a used container in the background; <see cref="DisposeAsync"/> waits for it.</summary>
+    public void Release(ContainerSession session)
+    {
+        var removal = session.DisposeAsync().AsTask();
+        removals[removal] = true;
+        removal.ContinueWith(t => removals.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private void Refill(string image, ConcurrentQueue<Task<ContainerSession>> queue)
+    {
+        while (Volatile.Read(ref disposed) == 0 && queue.Count < options.WarmContainers)
+        {
+            queue.Enqueue(ContainerSession.StartAsync(docker, image, options, log, CancellationToken.None));
+        }
+    }
+
+    /// <summary>Removes the idle containers and waits for every pending removal.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var queue in idle.Values)
+        {
+            while (queue.TryDequeue(out var pending))
+            {
+                try
+                {
+                    Release(await pending.ConfigureAwait(false));
+                }
+                catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+                {
+                    // It never started, so there is nothing to remove.
+                }
+            }
+        }
+
+        await Task.WhenAll(removals.Keys).ConfigureAwait(false);
+    }
+}
