@@ -14,7 +14,13 @@ internal static class ImportCommand
         var from = new Option<string>("--from") { Description = "The upstream benchmark folder.", Required = true, HelpName = "upstream dir" };
         var @out = new Option<string>("--out") { Description = "The suite folder to write (replaced as a whole when the import ends).", Required = true, HelpName = "suite dir" };
         var format = new Option<string?>("--format") { Description = "The upstream layout; detected when omitted.", HelpName = "polyglot|exercism-csharp|quixbugs" };
-        format.AcceptOnlyFromAmong([.. SuiteFormats.All.Select(SuiteFormats.Name)]);
+        format.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && !SuiteFormats.TryParse(r.Tokens[0].Value, out _))
+            {
+                r.AddError($"--format must be one of {string.Join(", ", SuiteFormats.All.Select(SuiteFormats.Name))}, got '{r.Tokens[0].Value}'");
+            }
+        });
         var tasks = new Option<string?>("--tasks") { Description = "Only these exercises: ids or patterns with * and ?, separated by commas.", HelpName = "patterns" };
         var parallel = CommonOptions.Parallel();
         var command = new Command("import", "Import an upstream benchmark (Polyglot Python, Exercism C#, QuixBugs) as a native task suite.")

@@ -120,6 +120,39 @@ public sealed class ArgumentErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_UnknownFormat_ExitsTwoNamingTheOption()
+    {
+        var run = await CliRunner.RunAsync(work.Path, "import", "--from", TestPaths.UpstreamBenchmarks, "--out", "suite", "--format", "swebench");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--format", run.Error);
+        Assert.Contains("swebench", run.Error);
+    }
+
+    [Fact]
+    public async Task Import_MissingUpstream_ExitsTwoNamingTheFolder()
+    {
+        var run = await CliRunner.RunAsync(work.Path, "import", "--from", "no-upstream", "--out", "suite");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--from", run.Error);
+        Assert.Contains(work.Combine("no-upstream"), run.Error);
+    }
+
+    [Fact]
+    public async Task Import_UnknownLayout_ExitsTwoAskingForTheFormat()
+    {
+        var upstream = Directory.CreateDirectory(work.Combine("upstream", "thing")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(upstream, "README.md"), "not a benchmark\n");
+
+        var run = await CliRunner.RunAsync(work.Path, "import", "--from", work.Combine("upstream"), "--out", "suite");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--format", run.Error);
+        Assert.False(Directory.Exists(work.Combine("suite")));
+    }
+
+    [Fact]
     public async Task UnknownVerb_ExitsTwoNamingIt()
     {
         var run = await CliRunner.RunAsync(work.Path, "evaluate", "--agent", "gold");
