@@ -22,13 +22,9 @@ internal sealed class RootfsDirectory : IAsyncDisposable
 
     public static RootfsDirectory Create(string? workDirectory, Action<string> onLine)
     {
-        var parent = Directory.CreateTempSubdirectory("evolver-base-").FullName;
-        if (workDirectory is not null)
-        {
-            Directory.Delete(parent);
-            parent = Directory.CreateDirectory(System.IO.Path.Combine(workDirectory, "evolver-base-" + Guid.NewGuid().ToString("N")[..12])).FullName;
-        }
-
+        var parent = workDirectory is null
+            ? Directory.CreateTempSubdirectory("evolver-base-").FullName
+            : Directory.CreateDirectory(System.IO.Path.Combine(workDirectory, "evolver-base-" + Guid.NewGuid().ToString("N")[..12])).FullName;
         return new RootfsDirectory(parent, onLine);
     }
 
