@@ -164,7 +164,10 @@ public sealed class AgentArchive : IDisposable
     public IReadOnlyList<VariantSummary> ListVariants(VariantQuery? query = null) =>
         Fresh(() => index.Reader.Query(query ?? new VariantQuery()));
 
-    /// <summary>What parent selection reads: every admitted variant's id, score, children count and task outcomes.</summary>
+    /// <summary>
+    /// What parent selection reads: every admitted variant's id, score, children count and task outcomes, read from
+    /// the index in a fixed order (chosen ids by name, then generated ids by number) so that seeded picks repeat.
+    /// </summary>
     public IReadOnlyList<ParentCandidate> ReadSelectionInputs() => Fresh(() => index.Reader.SelectionInputs());
 
     /// <summary>
@@ -209,6 +212,21 @@ public sealed class AgentArchive : IDisposable
         var commit = git.ResolveVariant(id);
         EnsureEmpty(directory);
         return TreeExporter.Export(commit.Tree, directory);
+    });
+
+    /// <summary>
+    /// Writes the logs and LLM exchanges archived with variant <paramref name="id"/> into <paramref name="directory"/>,
+    /// which must not exist or be empty. Returns the number of files.
+    /// </summary>
+    public int ExportLogs(string id, string directory) => Locked(() =>
+    {
+        var note = writer.ReadNote(id, git.ResolveVariant(id));
+        var logs = note.Logs is null
+            ? throw new ArchiveException($"Variant '{id}' in '{git.Path}' has no archived logs.")
+            : git.Repo.Lookup<Commit>(note.Logs)
+                ?? throw new ArchiveException($"The logs commit {note.Logs} of variant '{id}' is missing from '{git.Path}'; run `evolver archive fsck`.");
+        EnsureEmpty(directory);
+        return TreeExporter.Export(logs.Tree, directory);
     });
 
     /// <summary>Rebuilds the index from git alone. Returns the number of variants indexed.</summary>

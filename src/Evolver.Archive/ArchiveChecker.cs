@@ -7,6 +7,8 @@ internal sealed class ArchiveChecker(GitStore git, VariantIndex index)
     [
         FsckFindingKind.StaleLockFile,
         FsckFindingKind.OrphanNote,
+        FsckFindingKind.OrphanLogsRef,
+        FsckFindingKind.MissingLogsRef,
         FsckFindingKind.IndexMissingRow,
         FsckFindingKind.IndexExtraRow,
         FsckFindingKind.IndexStaleRow,
@@ -36,6 +38,7 @@ internal sealed class ArchiveChecker(GitStore git, VariantIndex index)
                 $"evolver fsck: remove {built.OrphanNotes.Count} orphan note(s)\n").Sha;
         }
 
+        findings.AddRange(CheckLogs(built.Rows, repair));
         var indexFindings = CompareIndex(built.Rows, notesHead);
         findings.AddRange(indexFindings);
         if (repair && indexFindings.Count > 0)
@@ -46,6 +49,38 @@ internal sealed class ArchiveChecker(GitStore git, VariantIndex index)
         return new FsckReport(
             built.VariantCount,
             findings.Select(f => new FsckFinding(f.Kind, f.Subject, f.Message, repair && Repairable.Contains(f.Kind))).ToList());
+    }
+
+    private List<(FsckFindingKind, string, string)> CheckLogs(List<IndexRow> rows, bool repair)
+    {
+        var findings = new List<(FsckFindingKind, string, string)>();
+        var refs = git.LogsRefs();
+        var expected = rows.Where(r => r.Logs is not null).ToDictionary(r => r.Id, r => r.Logs!, StringComparer.Ordinal);
+        foreach (var (id, target) in refs.Where(r => !expected.ContainsKey(r.Key)).OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            findings.Add((FsckFindingKind.OrphanLogsRef, ArchiveLayout.LogsRef(id), $"{ArchiveLayout.LogsRef(id)} points to {target[..12]}, which no variant's note names"));
+            if (repair)
+            {
+                git.Repo.Refs.Remove(ArchiveLayout.LogsRef(id));
+            }
+        }
+
+        foreach (var (id, logs) in expected.Where(e => refs.GetValueOrDefault(e.Key) != e.Value).OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (!git.Repo.ObjectDatabase.Contains(new LibGit2Sharp.ObjectId(logs)))
+            {
+                findings.Add((FsckFindingKind.MissingObject, id, $"the logs commit {logs} of variant {id} is not in the object database"));
+                continue;
+            }
+
+            findings.Add((FsckFindingKind.MissingLogsRef, ArchiveLayout.LogsRef(id), $"the note of {id} names logs commit {logs[..12]}, but {ArchiveLayout.LogsRef(id)} does not point to it"));
+            if (repair)
+            {
+                git.SetLogsRef(id, new LibGit2Sharp.ObjectId(logs));
+            }
+        }
+
+        return findings;
     }
 
     private List<(FsckFindingKind, string, string)> CompareIndex(List<IndexRow> expected, string? notesHead)

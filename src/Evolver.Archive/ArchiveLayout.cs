@@ -8,6 +8,9 @@ internal static partial class ArchiveLayout
     /// <summary>Prefix of variant refs; the rest of the name is the variant id.</summary>
     public const string VariantRefPrefix = "refs/evolver/variants/";
 
+    /// <summary>Prefix of the refs that keep each variant's logs commit reachable.</summary>
+    public const string LogsRefPrefix = "refs/evolver/logs/";
+
     /// <summary>Marks a repository as an archive; its commit's tree holds <see cref="MarkerFile"/>.</summary>
     public const string MarkerRef = "refs/evolver/archive";
 
@@ -27,6 +30,8 @@ internal static partial class ArchiveLayout
     public const string LockFile = "evolver.lock";
 
     public static string VariantRef(string id) => VariantRefPrefix + id;
+
+    public static string LogsRef(string id) => LogsRefPrefix + id;
 
     /// <summary>Whether <paramref name="id"/> is usable as a ref name component and a CLI argument.</summary>
     public static bool IsValidId(string id) =>

@@ -9,6 +9,12 @@ public enum FsckFindingKind
     /// <summary>A note on a commit no variant ref points to: a variant whose writer died before its ref. Repaired by removing the note.</summary>
     OrphanNote,
 
+    /// <summary>A logs ref of no variant, or of a variant whose note points elsewhere. Repaired by deleting the ref.</summary>
+    OrphanLogsRef,
+
+    /// <summary>A variant's note points to a logs commit that has no logs ref. Repaired by creating the ref.</summary>
+    MissingLogsRef,
+
     /// <summary>A variant has no index row. Repaired by rewriting the index.</summary>
     IndexMissingRow,
 

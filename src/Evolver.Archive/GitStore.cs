@@ -115,6 +115,19 @@ internal sealed class GitStore : IDisposable
         Repo.Refs.Add(name, commit, allowOverwrite: false);
     }
 
+    /// <summary>Points a variant's logs ref at its logs commit, replacing one a dead writer left. Caller holds the write lock.</summary>
+    public void SetLogsRef(string id, ObjectId commit)
+    {
+        var name = ArchiveLayout.LogsRef(id);
+        RefLocks.ClearStale(name);
+        Repo.Refs.Add(name, commit, allowOverwrite: true);
+    }
+
+    /// <summary>All logs refs: variant id to the commit they point to.</summary>
+    public Dictionary<string, string> LogsRefs() =>
+        Repo.Refs.FromGlob(ArchiveLayout.LogsRefPrefix + "*")
+            .ToDictionary(r => r.CanonicalName[ArchiveLayout.LogsRefPrefix.Length..], r => r.TargetIdentifier, StringComparer.Ordinal);
+
     public void Dispose() => Repo.Dispose();
 
     private static void CheckMarker(Repository repo, string path)

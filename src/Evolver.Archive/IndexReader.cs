@@ -82,7 +82,7 @@ internal sealed class IndexReader(SqliteConnection connection)
         var tasks = TaskTable.Load(connection, tx).Ids;
         var candidates = new List<ParentCandidate>();
         using var command = VariantIndex.Command(
-            connection, tx, "SELECT id, score, children, generation, outcomes FROM variants WHERE admitted = 1 AND issue IS NULL ORDER BY seq IS NULL, seq, id");
+            connection, tx, "SELECT id, score, children, generation, outcomes FROM variants INDEXED BY variants_selection WHERE admitted = 1 AND issue IS NULL ORDER BY seq, id");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

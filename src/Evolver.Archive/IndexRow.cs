@@ -8,7 +8,8 @@ namespace Evolver.Archive;
 /// </summary>
 /// <param name="Summary">The listed fields.</param>
 /// <param name="Outcomes">Outcome letter (see <see cref="OutcomeVector"/>) per task id.</param>
-internal sealed record IndexRow(VariantSummary Summary, IReadOnlyDictionary<string, char> Outcomes)
+/// <param name="Logs">The logs commit the note points to; fsck checks it, the SQLite index does not store it.</param>
+internal sealed record IndexRow(VariantSummary Summary, IReadOnlyDictionary<string, char> Outcomes, string? Logs = null)
 {
     public string Id => Summary.Id;
 
@@ -40,7 +41,8 @@ internal sealed record IndexRow(VariantSummary Summary, IReadOnlyDictionary<stri
                 Tokens = evaluation.InputTokens + evaluation.OutputTokens,
                 CreatedAt = note.CreatedAt,
             },
-            outcomes);
+            outcomes,
+            note.Logs);
     }
 
     /// <summary>A row for a variant whose note cannot be read: listed, never selected as a parent.</summary>

@@ -14,4 +14,7 @@ internal sealed record NoteDocument
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required EvaluationRecord Evaluation { get; init; }
+
+    /// <summary>The commit holding the evaluation's logs (ref <c>refs/evolver/logs/&lt;id&gt;</c>), or null.</summary>
+    public string? Logs { get; init; }
 }

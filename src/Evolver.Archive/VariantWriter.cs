@@ -29,6 +29,7 @@ internal sealed class VariantWriter(GitStore git, VariantIndex index, ArchiveOpt
         var parents = draft.Parents.Select(git.ResolveVariant).ToList();
         var generation = draft.Generation ?? (draft.Parents.Count == 0 ? 0 : draft.Parents.Max(ParentGeneration) + 1);
         var tree = SourceTreeWriter.Write(git.Repo, draft.SourceDirectory, options.ExcludedDirectories);
+        var logsTree = draft.LogsDirectory is { } logs ? SourceTreeWriter.Write(git.Repo, logs, []) : null;
         var now = time.GetUtcNow();
         var signature = new Signature(options.AuthorName, options.AuthorEmail, now);
 
@@ -42,6 +43,9 @@ internal sealed class VariantWriter(GitStore git, VariantIndex index, ArchiveOpt
 
         var commit = git.Repo.ObjectDatabase.CreateCommit(
             signature, signature, Message(id, draft.Evaluation), tree, parents, prettifyMessage: false);
+        var logsCommit = logsTree is null
+            ? null
+            : git.Repo.ObjectDatabase.CreateCommit(signature, signature, $"{id}: logs\n", logsTree, [], prettifyMessage: false);
         var note = new NoteDocument
         {
             Format = ArchiveLayout.Format,
@@ -49,8 +53,15 @@ internal sealed class VariantWriter(GitStore git, VariantIndex index, ArchiveOpt
             Generation = generation,
             CreatedAt = now,
             Evaluation = draft.Evaluation,
+            Logs = logsCommit?.Sha,
         };
         var head = git.Notes.Write([(commit.Id, NoteJson.Bytes(note))], signature, $"evolver: record of {id}\n");
+        if (logsCommit is not null)
+        {
+            // Before the variant ref: a writer dying in between leaves an orphan logs ref, which fsck removes.
+            git.SetLogsRef(id, logsCommit.Id);
+        }
+
         git.CreateVariantRef(id, commit.Id);
         index.Upsert([IndexRow.From(id, commit.Sha, draft.Parents, note)], head.Sha);
         return Record(id, commit, draft.Parents, note);
@@ -95,6 +106,7 @@ internal sealed class VariantWriter(GitStore git, VariantIndex index, ArchiveOpt
         Generation = note.Generation,
         CreatedAt = note.CreatedAt,
         Evaluation = note.Evaluation,
+        Logs = note.Logs,
     };
 
     private int ParentGeneration(string id) =>

@@ -17,4 +17,10 @@ public sealed record VariantDraft
 
     /// <summary>The generation; null makes it one more than the parents' highest (0 for a seed).</summary>
     public int? Generation { get; init; }
+
+    /// <summary>
+    /// A folder of the evaluation's logs and recorded LLM exchanges, archived beside the variant (not in its source
+    /// tree) and pointed to by its note; null when there are none.
+    /// </summary>
+    public string? LogsDirectory { get; init; }
 }

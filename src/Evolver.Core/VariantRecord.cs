@@ -20,4 +20,7 @@ public sealed record VariantRecord
 
     /// <summary>The evaluation record.</summary>
     public required EvaluationRecord Evaluation { get; init; }
+
+    /// <summary>The commit holding the evaluation's logs and LLM exchanges, or null when none were archived.</summary>
+    public string? Logs { get; init; }
 }

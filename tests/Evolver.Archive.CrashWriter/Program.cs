@@ -19,6 +19,9 @@ Console.WriteLine("ready");
 for (var i = 0; i < count; i++)
 {
     File.WriteAllText(Path.Combine(work, "Mutation.cs"), $"// {label} #{i} {random.Next()}\n");
+    var logs = Path.Combine(work + "-logs", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    Directory.CreateDirectory(logs);
+    File.WriteAllText(Path.Combine(logs, "exchange.json"), $"{{\"label\":\"{label}\",\"i\":{i}}}");
     var candidates = archive.ReadSelectionInputs();
     var parents = candidates.Count == 0 ? [] : new[] { candidates[random.Next(candidates.Count)].Id };
     var resolved = random.Next(2) == 0;
@@ -27,6 +30,7 @@ for (var i = 0; i < count; i++)
         {
             SourceDirectory = work,
             Parents = parents,
+            LogsDirectory = random.Next(2) == 0 ? logs : null,
             Evaluation = new EvaluationRecord
             {
                 Status = VariantStatus.Evaluated,

@@ -11,6 +11,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     [
         FsckFindingKind.StaleLockFile,
         FsckFindingKind.OrphanNote,
+        FsckFindingKind.OrphanLogsRef,
         FsckFindingKind.IndexMissingRow,
         FsckFindingKind.IndexStaleRow,
         FsckFindingKind.IndexOutOfDate,

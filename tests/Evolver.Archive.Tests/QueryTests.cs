@@ -61,7 +61,7 @@ public sealed class QueryTests
 
         var inputs = fixture.Archive.ReadSelectionInputs();
 
-        Assert.Equal(["v0", "seed"], inputs.Select(c => c.Id));
+        Assert.Equal(["seed", "v0"], inputs.Select(c => c.Id));
         var seed = inputs.Single(c => c.Id == "seed");
         Assert.Equal((0.5, 2, 0), (seed.Score, seed.Children, seed.Generation));
         Assert.Equal(["t1"], seed.Outcomes.ResolvedTasks);
