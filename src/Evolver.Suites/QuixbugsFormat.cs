@@ -16,10 +16,11 @@ internal sealed partial class QuixbugsFormat : IUpstreamFormat
     public const string Data = "json_testcases";
     private const string Loader = "load_testdata.py";
     private const string Node = "node.py";
+    private const int PerTestSeconds = 10;
 
     public SuiteFormat Format => SuiteFormat.Quixbugs;
 
-    public int ConverterVersion => 1;
+    public int ConverterVersion => 3;
 
     public string SuiteName => "quixbugs";
 
@@ -94,7 +95,7 @@ internal sealed partial class QuixbugsFormat : IUpstreamFormat
 
         var adapted = test.Remove(switchMatch.Index, switchMatch.Length).Insert(switchMatch.Index, switchMatch.Groups["import"].Value + "\n");
         var function = switchMatch.Groups["names"].Value.Trim();
-        var gold = UnifiedDiff.Create($"{Programs}/{program}.py", buggy, correct);
+        var gold = UnifiedDiff.Create($"{Programs}/{program}.py", buggy, GoldProgram(buggy, correct));
         if (gold.Length == 0)
         {
             return Conversion.Skip("the correct program is identical to the buggy one");
@@ -125,10 +126,11 @@ internal sealed partial class QuixbugsFormat : IUpstreamFormat
             ProblemStatement = statement,
             Language = "python",
             Image = "evolver-python",
-            // Three of the buggy programs never return on some inputs: a short per-test timeout keeps the run bounded.
-            TestCommand = "python3 -m pytest -rA -p no:cacheprovider --timeout=3 " + testPath,
+            // Some buggy programs never return: a per-test timeout keeps the run bounded. It must still leave room for the
+            // slowest correct case, levenshtein's exponential recursion, which takes 2.4 s on one core here (3 s made it flaky).
+            TestCommand = $"python3 -m pytest -rA -p no:cacheprovider --timeout={PerTestSeconds} " + testPath,
             TestFormat = TestFormat.Pytest,
-            Timeouts = new TaskTimeouts(AgentSeconds: 300, TestSeconds: 120),
+            Timeouts = new TaskTimeouts(AgentSeconds: 300, TestSeconds: 180),
             Source = $"QuixBugs program '{program}' (https://github.com/jkoppel/QuixBugs); MIT licence (James Koppel), see the suite's LICENSE",
             GoldPatch = gold,
         });
@@ -154,6 +156,24 @@ internal sealed partial class QuixbugsFormat : IUpstreamFormat
         }
 
         return [testPath];
+    }
+
+    /// <summary>
+    /// The fixed program as the gold patch writes it: the correct program's code, then the buggy program's closing
+    /// docstring. Upstream correct programs often drop the docstring or end with string literals holding other versions;
+    /// a string at the end of a module does nothing, so this keeps the behaviour of the correct program while the diff
+    /// shows just the fix.
+    /// </summary>
+    internal static string GoldProgram(string buggy, string correct)
+    {
+        var buggyEnd = TrailingStrings().Match(buggy);
+        if (!buggyEnd.Success)
+        {
+            return correct;
+        }
+
+        var correctEnd = TrailingStrings().Match(correct);
+        return correct[..(correctEnd.Success ? correctEnd.Index : correct.TrimEnd().Length)] + buggyEnd.Value;
     }
 
     /// <summary>The text of the first triple-quoted string, dedented and trimmed; null when there is none.</summary>
@@ -183,6 +203,10 @@ internal sealed partial class QuixbugsFormat : IUpstreamFormat
 
     [GeneratedRegex(@"^\s*(?:from node import|import node\b)", RegexOptions.Multiline)]
     private static partial Regex NodeImport();
+
+    // The string literals that end a module, with the blank lines before them.
+    [GeneratedRegex("(?:\\s*\"\"\"(?:(?!\"\"\")[\\s\\S])*\"\"\"[ \\t]*)+\\s*\\z")]
+    private static partial Regex TrailingStrings();
 
     [GeneratedRegex("\"\"\"(.*?)\"\"\"", RegexOptions.Singleline)]
     private static partial Regex TripleQuoted();

@@ -102,8 +102,14 @@ public sealed class ConversionTests : IDisposable
         Assert.Contains("from python_programs.gcd import gcd\n", test);
         Assert.StartsWith("Input:\n    a: A nonnegative int", task.ProblemStatement);
         Assert.Contains("`gcd` in `python_programs/gcd.py` has a bug", task.ProblemStatement);
-        Assert.Equal("python3 -m pytest -rA -p no:cacheprovider --timeout=3 python_testcases/test_gcd.py", task.TestCommand);
-        AssertGoldTurnsStubInto(task.GoldPatch, "python_programs/gcd.py", Path.Combine(Upstream.Quixbugs, "correct_python_programs", "gcd.py"));
+        Assert.Equal("python3 -m pytest -rA -p no:cacheprovider --timeout=10 python_testcases/test_gcd.py", task.TestCommand);
+        var work = Upstream.CopyTree(temp.Combine("repo"), temp.Combine("applied"));
+        Git.Apply(work, task.GoldPatch);
+        var fixedProgram = File.ReadAllText(Path.Combine(work, "python_programs", "gcd.py"));
+        var correct = File.ReadAllText(Path.Combine(Upstream.Quixbugs, "correct_python_programs", "gcd.py"));
+        var buggy = File.ReadAllText(Path.Combine(Upstream.Quixbugs, "python_programs", "gcd.py"));
+        Assert.StartsWith(correct.TrimEnd(), fixedProgram);
+        Assert.EndsWith(buggy[buggy.IndexOf("\n\n\n\"\"\"", StringComparison.Ordinal)..], fixedProgram);
     }
 
     [Fact]
@@ -115,6 +121,24 @@ public sealed class ConversionTests : IDisposable
 
         Assert.Equal(["python_programs/detect_cycle.py", "python_testcases/node.py"], Files("repo"));
         Assert.Equal(["python_testcases/node.py", "python_testcases/test_detect_cycle.py"], Files("hidden"));
+    }
+
+    [Fact]
+    public void Convert_EveryQuixbugsProgram_GoldPatchIsTheSmallFixAndKeepsTheDocstring()
+    {
+        var format = new QuixbugsFormat();
+        foreach (var exercise in format.List(Upstream.Quixbugs))
+        {
+            var dir = temp.Combine(exercise.Id);
+            var task = format.Convert(exercise, dir).Task!;
+
+            var changed = task.GoldPatch.Split('\n').Where(l => l.Length > 1 && l[0] is '-' or '+' && !l.StartsWith("---", StringComparison.Ordinal) && !l.StartsWith("+++", StringComparison.Ordinal)).ToList();
+            Assert.True(changed.Count is > 0 and <= 4, $"{exercise.Id}: {string.Join(" | ", changed)}");
+            var work = Upstream.CopyTree(Path.Combine(dir, "repo"), Path.Combine(dir, "applied"));
+            Git.Apply(work, task.GoldPatch);
+            var fixedProgram = File.ReadAllText(Path.Combine(work, "python_programs", exercise.Id + ".py"));
+            Assert.Equal(QuixbugsFormat.Docstring(File.ReadAllText(Path.Combine(Upstream.Quixbugs, "python_programs", exercise.Id + ".py"))), QuixbugsFormat.Docstring(fixedProgram));
+        }
     }
 
     [Fact]
