@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Xunit;
 
 namespace Evolver.Core.Tests;
@@ -7,11 +6,14 @@ namespace Evolver.Core.Tests;
 /// <summary>Every diff here is checked by the real <c>git apply</c> on real files.</summary>
 public sealed class UnifiedDiffTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempDirectory temp = new();
+    private readonly GitWorkspace git;
 
-    private string Root => _temp.Path;
+    public UnifiedDiffTests() => git = new GitWorkspace(temp.Path);
 
-    public void Dispose() => _temp.Dispose();
+    private string Root => temp.Path;
+
+    public void Dispose() => temp.Dispose();
 
     [Fact]
     public void Create_OneChangedLine_MatchesGitDiffExactly()
@@ -21,9 +23,9 @@ public sealed class UnifiedDiffTests : IDisposable
 
         var diff = UnifiedDiff.Create("file.txt", before, after);
 
-        Assert.Equal(GitDiff("file.txt", before, after), diff);
+        Assert.Equal(git.Diff("file.txt", before, after), diff);
         Assert.Contains("@@ -7,7 +7,7 @@\n", diff);
-        AssertApplies("file.txt", before, after, diff);
+        git.AssertApplies("file.txt", before, after, diff);
     }
 
     [Theory]
@@ -38,9 +40,9 @@ public sealed class UnifiedDiffTests : IDisposable
 
         var diff = UnifiedDiff.Create("f", before, after);
 
-        Assert.Equal(GitDiff("f", before, after), diff);
+        Assert.Equal(git.Diff("f", before, after), diff);
         Assert.Equal(gap > 7 ? 2 : 1, diff.Split('\n').Count(l => l.StartsWith("@@", StringComparison.Ordinal)));
-        AssertApplies("f", before, after, diff);
+        git.AssertApplies("f", before, after, diff);
     }
 
     [Fact]
@@ -51,8 +53,8 @@ public sealed class UnifiedDiffTests : IDisposable
 
         var diff = UnifiedDiff.Create("f", before, after);
 
-        Assert.Equal(GitDiff("f", before, after), diff);
-        AssertApplies("f", before, after, diff);
+        Assert.Equal(git.Diff("f", before, after), diff);
+        git.AssertApplies("f", before, after, diff);
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class UnifiedDiffTests : IDisposable
         var diff = UnifiedDiff.Create("src/new.py", null, "a\nb\n");
 
         Assert.StartsWith("diff --git a/src/new.py b/src/new.py\nnew file mode 100644\n--- /dev/null\n+++ b/src/new.py\n@@ -0,0 +1,2 @@\n", diff);
-        AssertApplies("src/new.py", null, "a\nb\n", diff);
+        git.AssertApplies("src/new.py", null, "a\nb\n", diff);
     }
 
     [Fact]
@@ -71,7 +73,7 @@ public sealed class UnifiedDiffTests : IDisposable
 
         Assert.Contains("deleted file mode 100644\n--- a/old.txt\n+++ /dev/null\n@@ -1,3 +0,0 @@\n", diff);
         Assert.EndsWith("-c\n\\ No newline at end of file\n", diff);
-        AssertApplies("old.txt", "a\nb\nc", null, diff);
+        git.AssertApplies("old.txt", "a\nb\nc", null, diff);
     }
 
     [Fact]
@@ -81,8 +83,8 @@ public sealed class UnifiedDiffTests : IDisposable
         var deleted = UnifiedDiff.Create("empty", "", null);
 
         Assert.Equal("diff --git a/empty b/empty\nnew file mode 100644\n", created);
-        AssertApplies("empty", null, "", created);
-        AssertApplies("empty", "", null, deleted);
+        git.AssertApplies("empty", null, "", created);
+        git.AssertApplies("empty", "", null, deleted);
     }
 
     [Fact]
@@ -91,7 +93,7 @@ public sealed class UnifiedDiffTests : IDisposable
         var diff = UnifiedDiff.Create("f", "", "x\n");
 
         Assert.Contains("@@ -0,0 +1 @@\n+x\n", diff);
-        AssertApplies("f", "", "x\n", diff);
+        git.AssertApplies("f", "", "x\n", diff);
     }
 
     [Theory]
@@ -105,8 +107,8 @@ public sealed class UnifiedDiffTests : IDisposable
         var diff = UnifiedDiff.Create("f", before, after);
 
         Assert.Contains("\\ No newline at end of file\n", diff);
-        Assert.Equal(GitDiff("f", before, after), diff);
-        AssertApplies("f", before, after, diff);
+        Assert.Equal(git.Diff("f", before, after), diff);
+        git.AssertApplies("f", before, after, diff);
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public sealed class UnifiedDiffTests : IDisposable
         var diff = UnifiedDiff.Create("win.txt", before, after);
 
         Assert.Contains("-two\r\n+2\r\n", diff);
-        AssertApplies("win.txt", before, after, diff);
+        git.AssertApplies("win.txt", before, after, diff);
     }
 
     [Theory]
@@ -140,9 +142,9 @@ public sealed class UnifiedDiffTests : IDisposable
 
         var diff = UnifiedDiff.Create(path, before, after);
 
-        Assert.Equal(GitDiff(path, before, after), diff);
-        AssertApplies(path, before, after, diff);
-        AssertApplies(path, null, after, UnifiedDiff.Create(path, null, after));
+        Assert.Equal(git.Diff(path, before, after), diff);
+        git.AssertApplies(path, before, after, diff);
+        git.AssertApplies(path, null, after, UnifiedDiff.Create(path, null, after));
     }
 
     [Theory]
@@ -163,14 +165,14 @@ public sealed class UnifiedDiffTests : IDisposable
         {
             var old = RandomLines(random, random.Next(0, 40));
             var @new = Mutate(random, old);
-            Write(Path.Combine(before, $"f{i}.txt"), string.Concat(old.Select(l => l + "\n")));
-            Write(Path.Combine(after, $"f{i}.txt"), string.Concat(@new.Select(l => l + "\n")));
+            GitWorkspace.Write(Path.Combine(before, $"f{i}.txt"), string.Concat(old.Select(l => l + "\n")));
+            GitWorkspace.Write(Path.Combine(after, $"f{i}.txt"), string.Concat(@new.Select(l => l + "\n")));
         }
 
         var diff = UnifiedDiff.Compare(before, after);
 
         var ours = CountChangedLines(diff);
-        var minimal = GitNumstat(before, after);
+        var minimal = git.Numstat(before, after);
         Assert.Equal(minimal.Count, ours.Count);
         foreach (var (file, counts) in minimal)
         {
@@ -178,9 +180,9 @@ public sealed class UnifiedDiffTests : IDisposable
         }
 
         var work = Path.Combine(Root, "work");
-        CopyTree(before, work);
-        Git(work, diff, "apply", "--whitespace=nowarn", "-");
-        AssertSameTree(after, work);
+        GitWorkspace.CopyTree(before, work);
+        GitWorkspace.Git(work, diff, "apply", "--whitespace=nowarn", "-");
+        GitWorkspace.AssertSameTree(after, work);
     }
 
     [Fact]
@@ -195,7 +197,7 @@ public sealed class UnifiedDiffTests : IDisposable
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.Equal(2 * 207, diff.Split('\n').Count(l => l.StartsWith('+') || l.StartsWith('-')) - 2);
-        AssertApplies("big.txt", before, after, diff);
+        git.AssertApplies("big.txt", before, after, diff);
     }
 
     [Fact]
@@ -203,13 +205,13 @@ public sealed class UnifiedDiffTests : IDisposable
     {
         var before = Path.Combine(Root, "a");
         var after = Path.Combine(Root, "b");
-        Write(Path.Combine(before, "keep.txt"), "same\n");
-        Write(Path.Combine(after, "keep.txt"), "same\n");
-        Write(Path.Combine(before, "src/mod.py"), "def f():\n    return 1\n");
-        Write(Path.Combine(after, "src/mod.py"), "def f():\n    return 2\n");
-        Write(Path.Combine(before, "gone/old.txt"), "bye\n");
-        Write(Path.Combine(after, "new/deep/file.txt"), "hi");
-        Write(Path.Combine(before, ".git/HEAD"), "ignored\n");
+        GitWorkspace.Write(Path.Combine(before, "keep.txt"), "same\n");
+        GitWorkspace.Write(Path.Combine(after, "keep.txt"), "same\n");
+        GitWorkspace.Write(Path.Combine(before, "src/mod.py"), "def f():\n    return 1\n");
+        GitWorkspace.Write(Path.Combine(after, "src/mod.py"), "def f():\n    return 2\n");
+        GitWorkspace.Write(Path.Combine(before, "gone/old.txt"), "bye\n");
+        GitWorkspace.Write(Path.Combine(after, "new/deep/file.txt"), "hi");
+        GitWorkspace.Write(Path.Combine(before, ".git/HEAD"), "ignored\n");
 
         var diff = UnifiedDiff.Compare(before, after);
 
@@ -218,12 +220,12 @@ public sealed class UnifiedDiffTests : IDisposable
         Assert.Equal(["gone/old.txt", "new/deep/file.txt", "src/mod.py"],
             diff.Split('\n').Where(l => l.StartsWith("diff --git a/", StringComparison.Ordinal)).Select(l => l.Split(' ')[2][2..]));
         var work = Path.Combine(Root, "work");
-        CopyTree(before, work);
+        GitWorkspace.CopyTree(before, work);
         Directory.Delete(Path.Combine(work, ".git"), recursive: true);
-        Git(work, diff, "apply", "--check", "-");
-        Git(work, diff, "apply", "-");
+        GitWorkspace.Git(work, diff, "apply", "--check", "-");
+        GitWorkspace.Git(work, diff, "apply", "-");
         Directory.Delete(Path.Combine(before, ".git"), recursive: true);
-        AssertSameTree(after, work);
+        GitWorkspace.AssertSameTree(after, work);
     }
 
     [Fact]
@@ -288,106 +290,5 @@ public sealed class UnifiedDiffTests : IDisposable
         }
 
         return counts;
-    }
-
-    private Dictionary<string, (int Added, int Removed)> GitNumstat(string before, string after)
-    {
-        var output = Git(Root, null, true, "diff", "--no-index", "--minimal", "--numstat", before, after);
-        var counts = new Dictionary<string, (int, int)>();
-        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = line.Split('\t');
-            var name = Path.GetFileName(parts[2].Split("=> ").Last().TrimEnd('}'));
-            counts[name] = (int.Parse(parts[0]), int.Parse(parts[1]));
-        }
-
-        return counts;
-    }
-
-    /// <summary>git's own diff of the two texts, without the index line git adds and with our path.</summary>
-    private string GitDiff(string path, string before, string after)
-    {
-        var dir = Directory.CreateDirectory(Path.Combine(Root, "gitdiff-" + Guid.NewGuid().ToString("N"))).FullName;
-        Write(Path.Combine(dir, "a", path), before);
-        Write(Path.Combine(dir, "b", path), after);
-        var output = Git(dir, null, true, "-c", "core.quotePath=true", "diff", "--no-index", "--no-color", "a/" + path, "b/" + path);
-        var lines = output.Split('\n').Where(l => !l.StartsWith("index ", StringComparison.Ordinal));
-        return string.Join('\n', lines).Replace("a/a/", "a/").Replace("b/b/", "b/");
-    }
-
-    private void AssertApplies(string path, string? before, string? after, string diff)
-    {
-        var dir = Directory.CreateDirectory(Path.Combine(Root, "apply-" + Guid.NewGuid().ToString("N"))).FullName;
-        var file = Path.Combine(dir, path);
-        if (before is not null)
-        {
-            Write(file, before);
-        }
-
-        Git(dir, diff, "apply", "--check", "-");
-        Git(dir, diff, "apply", "-");
-        if (after is null)
-        {
-            Assert.False(File.Exists(file), $"{path} should be deleted");
-        }
-        else
-        {
-            Assert.Equal(Encoding.UTF8.GetBytes(after), File.ReadAllBytes(file));
-        }
-    }
-
-    private static void AssertSameTree(string expected, string actual)
-    {
-        string[] List(string root) => Directory.GetFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(List(expected), List(actual));
-        foreach (var file in List(expected))
-        {
-            Assert.True(File.ReadAllBytes(Path.Combine(expected, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, file))), file);
-        }
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    private static void Write(string file, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllBytes(file, Encoding.UTF8.GetBytes(text));
-    }
-
-    private static string Git(string dir, string? input, params string[] args) => Git(dir, input, false, args);
-
-    private static string Git(string dir, string? input, bool allowExit1, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (input is not null)
-        {
-            process.StandardInput.Write(input);
-        }
-
-        process.StandardInput.Close();
-        process.WaitForExit();
-        if (process.ExitCode != 0 && !(allowExit1 && process.ExitCode == 1))
-        {
-            Assert.Fail($"git {string.Join(' ', args)} exited {process.ExitCode}: {stderr.Result}\n--- patch ---\n{input}");
-        }
-
-        return stdout.Result;
     }
 }
