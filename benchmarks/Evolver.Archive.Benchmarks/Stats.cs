@@ -4,32 +4,23 @@ using System.Globalization;
 namespace Evolver.Archive.Benchmarks;
 
 /// <summary>
-/// Runs an operation several times and reports wall-clock median, 95th percentile and maximum, plus the median
-/// CPU time of the process: on a shared machine the CPU figure is the one other load does not inflate.
+/// Times operations and reports wall-clock median, 95th percentile and maximum, plus the median CPU time of the
+/// process: on a shared machine the CPU figure is the one other load inflates least.
 /// </summary>
-internal static class Stats
+internal sealed class Stats
 {
+    private readonly List<double> wall = [];
+    private readonly List<double> cpu = [];
+
     public static async Task<string> MeasureAsync(int runs, Func<int, Task> operation)
     {
-        var wall = new List<double>(runs);
-        var cpu = new List<double>(runs);
-        using var process = Process.GetCurrentProcess();
+        var stats = new Stats();
         for (var i = 0; i < runs; i++)
         {
-            process.Refresh();
-            var cpuStart = process.TotalProcessorTime;
-            var watch = Stopwatch.StartNew();
-            await operation(i);
-            wall.Add(watch.Elapsed.TotalMilliseconds);
-            process.Refresh();
-            cpu.Add((process.TotalProcessorTime - cpuStart).TotalMilliseconds);
+            await stats.TimeAsync(() => operation(i));
         }
 
-        wall.Sort();
-        cpu.Sort();
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"wall median {wall[runs / 2],7:0.0} ms  p95 {wall[Math.Min(runs - 1, (int)(runs * 0.95))],7:0.0} ms  max {wall[^1],7:0.0} ms | cpu median {cpu[runs / 2],7:0.0} ms | {runs} runs");
+        return stats.ToString();
     }
 
     public static Task<string> Measure(int runs, Action<int> operation) =>
@@ -39,14 +30,35 @@ internal static class Stats
             return Task.CompletedTask;
         });
 
-    public static string Once(Action operation) =>
-        MeasureAsync(1, _ =>
-        {
-            operation();
-            return Task.CompletedTask;
-        }).GetAwaiter().GetResult();
+    public static string Once(Action operation) => Measure(1, _ => operation()).GetAwaiter().GetResult();
 
     /// <summary>The 1-minute load average, where the OS tells it.</summary>
     public static string Load() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    public async Task TimeAsync(Func<Task> operation)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        await operation();
+        wall.Add(watch.Elapsed.TotalMilliseconds);
+        process.Refresh();
+        cpu.Add((process.TotalProcessorTime - cpuStart).TotalMilliseconds);
+    }
+
+    public void Time(Action operation) => TimeAsync(() =>
+    {
+        operation();
+        return Task.CompletedTask;
+    }).GetAwaiter().GetResult();
+
+    public override string ToString()
+    {
+        var w = wall.Order().ToList();
+        var c = cpu.Order().ToList();
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"wall median {w[w.Count / 2],7:0.0} ms  p95 {w[Math.Min(w.Count - 1, (int)(w.Count * 0.95))],7:0.0} ms  max {w[^1],7:0.0} ms | cpu median {c[c.Count / 2],7:0.0} ms | {w.Count} runs");
+    }
 }

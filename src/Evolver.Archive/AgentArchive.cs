@@ -19,6 +19,7 @@ public sealed class AgentArchive : IDisposable
     private readonly TimeProvider time;
     private readonly VariantWriter writer;
     private readonly string lockPath;
+    private readonly SelectionCache selection = new();
 
     private AgentArchive(GitStore git, VariantIndex index, bool rebuild, ArchiveOptions options, TimeProvider time)
     {
@@ -168,7 +169,7 @@ public sealed class AgentArchive : IDisposable
     /// What parent selection reads: every admitted variant's id, score, children count and task outcomes, read from
     /// the index in a fixed order (chosen ids by name, then generated ids by number) so that seeded picks repeat.
     /// </summary>
-    public IReadOnlyList<ParentCandidate> ReadSelectionInputs() => Fresh(() => index.Reader.SelectionInputs());
+    public IReadOnlyList<ParentCandidate> ReadSelectionInputs() => Fresh(() => index.Reader.SelectionInputs(selection));
 
     /// <summary>
     /// The unified diff of the agent's code from variant <paramref name="id"/> to <paramref name="otherId"/>, or,

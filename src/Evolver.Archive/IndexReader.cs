@@ -77,20 +77,49 @@ internal sealed class IndexReader(SqliteConnection connection)
         """,
         ("$id", id));
 
-    public IReadOnlyList<ParentCandidate> SelectionInputs() => InRead(tx =>
+    /// <summary>The admitted variants' selection inputs, read in full once and then only as far as rows changed.</summary>
+    public IReadOnlyList<ParentCandidate> SelectionInputs(SelectionCache cache) => InRead(tx =>
     {
-        var tasks = TaskTable.Load(connection, tx).Ids;
-        var candidates = new List<ParentCandidate>();
-        using var command = VariantIndex.Command(
-            connection, tx, "SELECT id, score, children, generation, outcomes FROM variants INDEXED BY variants_selection WHERE admitted = 1 AND issue IS NULL ORDER BY seq, id");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var epoch = VariantIndex.Scalar(connection, tx, "SELECT value FROM meta WHERE key = $k", ("$k", VariantIndex.EpochKey)) as string;
+        var version = long.Parse(
+            VariantIndex.Scalar(connection, tx, "SELECT value FROM meta WHERE key = $k", ("$k", VariantIndex.VersionKey)) as string ?? "0",
+            System.Globalization.CultureInfo.InvariantCulture);
+        if (cache.Epoch == epoch && cache.Version == version)
         {
-            candidates.Add(new ParentCandidate(
-                reader.GetString(0), reader.GetDouble(1), reader.GetInt32(2), reader.GetInt32(3), new OutcomeVector(tasks, reader.GetString(4))));
+            return cache.Snapshot();
         }
 
-        return candidates;
+        var tasks = TaskTable.Load(connection, tx).Ids.ToArray();
+        var full = cache.Epoch != epoch || cache.Version == 0;
+        using var command = full
+            ? VariantIndex.Command(connection, tx, "SELECT id, 1, score, children, generation, outcomes FROM variants INDEXED BY variants_selection WHERE admitted = 1 AND issue IS NULL ORDER BY seq, id")
+            : VariantIndex.Command(connection, tx, "SELECT id, admitted = 1 AND issue IS NULL, score, children, generation, outcomes FROM variants WHERE version > $v", ("$v", cache.Version));
+        using var reader = command.ExecuteReader();
+        var changes = new List<(string, ParentCandidate?)>();
+        if (full)
+        {
+            cache.Reset(epoch);
+        }
+
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            var candidate = reader.GetBoolean(1)
+                ? new ParentCandidate(id, reader.GetDouble(2), reader.GetInt32(3), reader.GetInt32(4), new OutcomeVector(tasks, reader.GetString(5)))
+                : null;
+            if (full)
+            {
+                cache.Append(candidate!);
+            }
+            else
+            {
+                changes.Add((id, candidate));
+            }
+        }
+
+        cache.Apply(changes);
+        cache.MarkRead(version);
+        return cache.Snapshot();
     });
 
     /// <summary>Every row with its stored children count, for fsck to compare against git.</summary>

@@ -9,8 +9,14 @@ namespace Evolver.Archive;
 /// </summary>
 internal sealed class VariantIndex : IDisposable
 {
-    private const string SchemaVersion = "2";
+    private const string SchemaVersion = "3";
     private const string NotesHeadKey = "notes_head";
+
+    /// <summary>Meta key of the change counter: each write transaction stamps the rows it touches with the next value.</summary>
+    public const string VersionKey = "version";
+
+    /// <summary>Meta key of the rebuild epoch: a rebuild renumbers everything, so readers holding a cache start over.</summary>
+    public const string EpochKey = "epoch";
 
     private readonly SqliteConnection connection;
 
@@ -52,22 +58,24 @@ internal sealed class VariantIndex : IDisposable
     public void Upsert(IReadOnlyList<IndexRow> rows, string notesHead) => InTransaction(tx =>
     {
         var tasks = TaskTable.Load(connection, tx);
+        var version = long.Parse(Meta(VersionKey, tx) ?? "0", CultureInfo.InvariantCulture) + 1;
         foreach (var row in rows)
         {
             var existing = Scalar(tx, "SELECT children FROM variants WHERE id = $id", ("$id", row.Id));
             Execute(tx, "DELETE FROM variants WHERE id = $id", ("$id", row.Id));
             tasks.Ensure(row.Outcomes.Keys);
-            InsertRow(row, Convert.ToInt32(existing ?? 0, CultureInfo.InvariantCulture), tasks, tx);
+            InsertRow(row, Convert.ToInt32(existing ?? 0, CultureInfo.InvariantCulture), version, tasks, tx);
             if (existing is null)
             {
                 foreach (var parent in row.Parents.Distinct(StringComparer.Ordinal))
                 {
-                    Execute(tx, "UPDATE variants SET children = children + 1 WHERE id = $p", ("$p", parent));
+                    Execute(tx, "UPDATE variants SET children = children + 1, version = $v WHERE id = $p", ("$p", parent), ("$v", version));
                 }
             }
         }
 
         SetMeta(NotesHeadKey, notesHead, tx);
+        SetMeta(VersionKey, version.ToString(CultureInfo.InvariantCulture), tx);
     });
 
     /// <summary>Replaces the whole index with <paramref name="rows"/>, in one transaction.</summary>
@@ -80,10 +88,12 @@ internal sealed class VariantIndex : IDisposable
         tasks.Ensure(rows.SelectMany(r => r.Outcomes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         foreach (var row in rows)
         {
-            InsertRow(row, children.GetValueOrDefault(row.Id), tasks, tx);
+            InsertRow(row, children.GetValueOrDefault(row.Id), 1, tasks, tx);
         }
 
         SetMeta(NotesHeadKey, notesHead, tx);
+        SetMeta(VersionKey, "1", tx);
+        SetMeta(EpochKey, Guid.NewGuid().ToString("N"), tx);
     });
 
     public static Dictionary<string, int> ChildCounts(IEnumerable<IndexRow> rows)
@@ -153,10 +163,12 @@ internal sealed class VariantIndex : IDisposable
                 created_ms INTEGER NOT NULL,
                 outcomes TEXT NOT NULL,
                 children INTEGER NOT NULL,
-                issue TEXT);
+                issue TEXT,
+                version INTEGER NOT NULL);
             CREATE INDEX variants_first_parent ON variants(first_parent);
             CREATE INDEX variants_seq ON variants(seq);
             CREATE INDEX variants_commit ON variants(commit_sha);
+            CREATE INDEX variants_version ON variants(version);
             -- Covers the parent-selection read: admitted rows in id order, without touching the table.
             CREATE INDEX variants_selection ON variants(seq, id, score, children, generation, outcomes) WHERE admitted = 1 AND issue IS NULL;
             CREATE TABLE tasks(idx INTEGER PRIMARY KEY, instance_id TEXT NOT NULL UNIQUE);
@@ -173,13 +185,13 @@ internal sealed class VariantIndex : IDisposable
         tx.Commit();
     }
 
-    private void InsertRow(IndexRow row, int children, TaskTable tasks, SqliteTransaction tx) => Execute(
+    private void InsertRow(IndexRow row, int children, long version, TaskTable tasks, SqliteTransaction tx) => Execute(
         tx,
         """
         INSERT INTO variants(id, seq, commit_sha, parents, first_parent, generation, score, admitted, status, mutator,
-                             summary, cost, tokens, created_ms, outcomes, children, issue)
+                             summary, cost, tokens, created_ms, outcomes, children, issue, version)
         VALUES ($id, $seq, $commit, $parents, $first, $gen, $score, $admitted, $status, $mutator,
-                $summary, $cost, $tokens, $created, $outcomes, $children, $issue)
+                $summary, $cost, $tokens, $created, $outcomes, $children, $issue, $version)
         """,
         ("$id", row.Id),
         ("$seq", ArchiveLayout.Sequence(row.Id)),
@@ -197,10 +209,11 @@ internal sealed class VariantIndex : IDisposable
         ("$created", row.Summary.CreatedAt.ToUnixTimeMilliseconds()),
         ("$outcomes", tasks.Encode(row.Outcomes)),
         ("$children", children),
-        ("$issue", row.Summary.Issue));
+        ("$issue", row.Summary.Issue),
+        ("$version", version));
 
-    private string? Meta(string key) =>
-        Scalar(connection, null, "SELECT value FROM meta WHERE key = $k", ("$k", key)) as string;
+    private string? Meta(string key, SqliteTransaction? tx = null) =>
+        Scalar(connection, tx, "SELECT value FROM meta WHERE key = $k", ("$k", key)) as string;
 
     private void SetMeta(string key, string? value, SqliteTransaction tx)
     {

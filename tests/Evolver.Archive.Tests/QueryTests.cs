@@ -72,6 +72,28 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public async Task ReadSelectionInputs_AfterWritesHereAndInAnotherInstance_SeesEveryChange()
+    {
+        using var fixture = new ArchiveFixture();
+        await fixture.SeedAsync();
+        var first = fixture.Archive.ReadSelectionInputs();
+        using var other = AgentArchive.Open(fixture.ArchivePath);
+        await other.CommitVariantAsync(
+            new VariantDraft { SourceDirectory = fixture.Source(("a", "1")), Parents = ["seed"], Evaluation = ArchiveFixture.Evaluation(0.5) },
+            CancellationToken.None);
+        await fixture.ChildAsync("2", 0.25, "v0");
+        await other.UpdateEvaluationAsync("seed", ArchiveFixture.Evaluation(0, admitted: false), CancellationToken.None);
+
+        var second = fixture.Archive.ReadSelectionInputs();
+        fixture.Archive.Reindex();
+        var afterRebuild = fixture.Archive.ReadSelectionInputs();
+
+        Assert.Equal(["seed"], first.Select(c => c.Id));
+        Assert.Equal([("v0", 1, 0.5), ("v1", 0, 0.25)], second.Select(c => (c.Id, c.Children, c.Score)));
+        Assert.Equal(second, afterRebuild, (a, b) => (a.Id, a.Score, a.Children, a.Generation, a.Outcomes.Codes) == (b.Id, b.Score, b.Children, b.Generation, b.Outcomes.Codes));
+    }
+
+    [Fact]
     public async Task Diff_DefaultBase_IsAgainstFirstParent()
     {
         using var fixture = new ArchiveFixture();
