@@ -72,29 +72,12 @@ public sealed class AgentArchive : IDisposable
     public static AgentArchive Clone(string urlOrPath, string directory, ArchiveOptions? options = null, TimeProvider? timeProvider = null)
     {
         EnsureEmpty(directory);
-        var source = Directory.Exists(urlOrPath) ? System.IO.Path.GetFullPath(urlOrPath) : urlOrPath;
         try
         {
-            Repository.Init(directory, isBare: true);
-            using (var repo = new Repository(directory))
-            {
-                repo.Network.Remotes.Add("origin", source);
-                Commands.Fetch(
-                    repo,
-                    "origin",
-                    ["+refs/evolver/*:refs/evolver/*", $"+{ArchiveLayout.NotesRef}:{ArchiveLayout.NotesRef}"],
-                    new FetchOptions(),
-                    "evolver clone");
-            }
-
+            ArchiveFetcher.FetchInto(urlOrPath, directory);
             return Open(directory, options, timeProvider);
         }
-        catch (LibGit2SharpException e)
-        {
-            Directory.Delete(directory, recursive: true);
-            throw new ArchiveException($"Cannot clone '{urlOrPath}': {e.Message}", e);
-        }
-        catch (ArchiveException e)
+        catch (Exception e) when (e is LibGit2SharpException or ArchiveException)
         {
             Directory.Delete(directory, recursive: true);
             throw new ArchiveException($"Cannot clone '{urlOrPath}': {e.Message}", e);

@@ -95,7 +95,6 @@ internal sealed class IndexReader(SqliteConnection connection)
             ? VariantIndex.Command(connection, tx, "SELECT id, 1, score, children, generation, outcomes FROM variants INDEXED BY variants_selection WHERE admitted = 1 AND issue IS NULL ORDER BY seq, id")
             : VariantIndex.Command(connection, tx, "SELECT id, admitted = 1 AND issue IS NULL, score, children, generation, outcomes FROM variants WHERE version > $v", ("$v", cache.Version));
         using var reader = command.ExecuteReader();
-        var changes = new List<(string, ParentCandidate?)>();
         if (full)
         {
             cache.Reset(epoch);
@@ -113,11 +112,10 @@ internal sealed class IndexReader(SqliteConnection connection)
             }
             else
             {
-                changes.Add((id, candidate));
+                cache.Apply(id, candidate);
             }
         }
 
-        cache.Apply(changes);
         cache.MarkRead(version);
         return cache.Snapshot();
     });

@@ -13,7 +13,7 @@ internal sealed class WriterProcess : IDisposable
 
     public WriterProcess(string archive, string workDirectory, int count, string label)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -76,6 +76,12 @@ internal sealed class WriterProcess : IDisposable
         await pump;
         return (process.ExitCode, await errors);
     }
+
+    // The test host itself usually runs under the dotnet muxer; use the same one.
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
+        : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
+        : "dotnet";
 
     public void Dispose()
     {
