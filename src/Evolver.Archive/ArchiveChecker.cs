@@ -39,9 +39,10 @@ internal sealed class ArchiveChecker(GitStore git, VariantIndex index)
         }
 
         findings.AddRange(CheckLogs(built.Rows, repair));
-        var indexFindings = CompareIndex(built.Rows, notesHead);
+        // Compared with the notes as found: removing orphan notes moves the ref, which is no fault of the index.
+        var indexFindings = CompareIndex(built.Rows, built.NotesHead?.Sha);
         findings.AddRange(indexFindings);
-        if (repair && indexFindings.Count > 0)
+        if (repair && (indexFindings.Count > 0 || notesHead != built.NotesHead?.Sha))
         {
             index.Replace(built.Rows, notesHead);
         }
