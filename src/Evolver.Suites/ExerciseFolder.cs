@@ -1,5 +1,5 @@
-using Evolver.Core;
 using System.Text.Json;
+using Evolver.Core;
 
 namespace Evolver.Suites;
 
