@@ -62,10 +62,16 @@ internal static class AgentCompiler
         Stream pdb,
         CancellationToken cancellationToken)
     {
-        var compilation = CSharpCompilation.Create(
-            AssemblyName, [ImplicitUsingsTree, .. trees], references, CompilationOptions);
+        var compilation = Compile(trees, references);
         return compilation.Emit(assembly, pdb, options: EmitOptions, cancellationToken: cancellationToken);
     }
+
+    /// <summary>The compilation <see cref="Emit"/> emits, for validation: same trees, implicit usings, references and options.</summary>
+    public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees, ImmutableArray<MetadataReference> references) =>
+        CSharpCompilation.Create(AssemblyName, [ImplicitUsingsTree, .. trees], references, CompilationOptions);
+
+    /// <summary>True for the implicit-usings tree every compilation holds, which is not the agent's own source.</summary>
+    public static bool IsImplicitUsings(SyntaxTree tree) => ReferenceEquals(tree, ImplicitUsingsTree);
 
     /// <summary>The symbols the SDK defines for a Release build of <c>netX.Y</c>, so <c>#if NET8_0_OR_GREATER</c> means the same.</summary>
     private static IEnumerable<string> PreprocessorSymbols()

@@ -11,17 +11,22 @@ internal static class AgentSourceFiles
     /// in ordinal order so the compilation and its output do not depend on the file system's listing order.
     /// Top-level <c>bin/</c> and <c>obj/</c> and hidden folders (<c>.git</c>) are skipped, as the SDK skips them.
     /// </summary>
-    public static IReadOnlyList<string> Find(string agentDirectory)
+    public static IReadOnlyList<string> Find(string agentDirectory) => Find(agentDirectory, "*.cs");
+
+    /// <summary>Every file of the agent folder, with the same skips and order as <see cref="Find(string)"/>: what its source tree holds.</summary>
+    public static IReadOnlyList<string> FindAll(string agentDirectory) => Find(agentDirectory, "*");
+
+    private static IReadOnlyList<string> Find(string agentDirectory, string pattern)
     {
         var found = new List<string>();
-        Walk(agentDirectory, "", found);
+        Walk(agentDirectory, "", pattern, found);
         found.Sort(StringComparer.Ordinal);
         return found;
     }
 
-    private static void Walk(string directory, string relative, List<string> found)
+    private static void Walk(string directory, string relative, string pattern, List<string> found)
     {
-        foreach (var file in Directory.EnumerateFiles(directory, "*.cs"))
+        foreach (var file in Directory.EnumerateFiles(directory, pattern))
         {
             found.Add(relative + Path.GetFileName(file));
         }
@@ -34,7 +39,7 @@ internal static class AgentSourceFiles
                 || new DirectoryInfo(child).LinkTarget is not null;
             if (!skipped)
             {
-                Walk(child, relative + name + "/", found);
+                Walk(child, relative + name + "/", pattern, found);
             }
         }
     }

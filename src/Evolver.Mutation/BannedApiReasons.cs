@@ -1,0 +1,8 @@
+namespace Evolver.Mutation;
+
+/// <summary>Reasons shared by several banned-API rules.</summary>
+internal static class BannedApiReasons
+{
+    /// <summary>Why only the gateway may be called.</summary>
+    public const string Gateway = "agents reach the network only through the LLM gateway (HttpClient to context.Gateway.BaseUrl)";
+}
