@@ -1,0 +1,12 @@
+/// <summary>Runs a repository's visible tests for the search.</summary>
+internal interface ITestRunner
+{
+    /// <summary>The language of the sources the tests exercise.</summary>
+    Language Language { get; }
+
+    /// <summary>Runs the tests on the unchanged repository, recording coverage when the language allows.</summary>
+    Task<Baseline> RunBaselineAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when every visible test passes on the repository as it is now; <paramref name="failing"/> run first to reject fast.</summary>
+    Task<bool> PassesAsync(IReadOnlySet<string> failing, CancellationToken cancellationToken);
+}
