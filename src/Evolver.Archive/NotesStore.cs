@@ -60,7 +60,7 @@ internal sealed class NotesStore(Repository repo, GitRefLocks refLocks)
         }
 
         var treeId = Apply(head?.Tree, edits.Select(e => (e.Path.Split('/'), e.Blob)).ToList())
-            ?? repo.ObjectDatabase.CreateTree(new TreeDefinition()).Id;
+            ?? RawTree.Write(repo, []);
         var commit = repo.ObjectDatabase.CreateCommit(
             signature, signature, message, repo.Lookup<Tree>(treeId), head is null ? [] : [head], prettifyMessage: false);
 
@@ -82,38 +82,26 @@ internal sealed class NotesStore(Repository repo, GitRefLocks refLocks)
 
     private ObjectId? Apply(Tree? tree, List<(string[] Parts, ObjectId? Blob)> edits)
     {
-        var definition = tree is null ? new TreeDefinition() : TreeDefinition.From(tree);
+        var entries = RawTree.Read(tree);
         foreach (var group in edits.GroupBy(e => e.Parts[0], StringComparer.Ordinal))
         {
             var leaf = group.FirstOrDefault(e => e.Parts.Length == 1);
-            if (leaf.Parts is not null)
-            {
-                if (leaf.Blob is { } blob)
-                {
-                    definition.Add(group.Key, blob, Mode.NonExecutableFile);
-                }
-                else
-                {
-                    definition.Remove(group.Key);
-                }
-
-                continue;
-            }
-
-            var subtree = tree?[group.Key]?.Target as Tree;
-            var child = Apply(subtree, group.Select(e => (e.Parts[1..], e.Blob)).ToList());
+            var child = leaf.Parts is not null
+                ? leaf.Blob
+                : Apply(
+                    entries.TryGetValue(group.Key, out var sub) && sub.Mode == Mode.Directory ? repo.Lookup<Tree>(sub.Id) : null,
+                    group.Select(e => (e.Parts[1..], e.Blob)).ToList());
             if (child is { } id)
             {
-                definition.Add(group.Key, repo.Lookup<Tree>(id));
+                entries[group.Key] = (leaf.Parts is not null ? Mode.NonExecutableFile : Mode.Directory, id);
             }
             else
             {
-                definition.Remove(group.Key);
+                entries.Remove(group.Key);
             }
         }
 
-        var written = repo.ObjectDatabase.CreateTree(definition);
-        return written.Count == 0 ? null : written.Id;
+        return entries.Count == 0 ? null : RawTree.Write(repo, entries);
     }
 
     private static (Blob, string)? Find(Tree tree, string hex, int offset, string prefix)

@@ -14,42 +14,35 @@ internal static class SourceTreeWriter
         }
 
         var excluded = new HashSet<string>(excludedDirectories, StringComparer.Ordinal);
-        return WriteDirectory(repo, root, excluded);
+        return repo.Lookup<Tree>(WriteDirectory(repo, root, excluded) ?? RawTree.Write(repo, []));
     }
 
-    // One flat TreeDefinition per folder, written bottom-up: avoids TreeDefinition's nested-path bookkeeping.
-    private static Tree WriteDirectory(Repository repo, DirectoryInfo dir, HashSet<string> excluded)
+    // Written bottom-up, one folder at a time; an empty folder yields no tree, as in git.
+    private static ObjectId? WriteDirectory(Repository repo, DirectoryInfo dir, HashSet<string> excluded)
     {
-        var definition = new TreeDefinition();
+        var entries = new Dictionary<string, (Mode, ObjectId)>(StringComparer.Ordinal);
         foreach (var entry in dir.EnumerateFileSystemInfos())
         {
             if (entry.LinkTarget is { } target)
             {
                 using var link = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(target));
-                definition.Add(entry.Name, repo.ObjectDatabase.CreateBlob(link), Mode.SymbolicLink);
+                entries[entry.Name] = (Mode.SymbolicLink, repo.ObjectDatabase.CreateBlob(link).Id);
             }
             else if (entry is DirectoryInfo sub)
             {
-                if (excluded.Contains(sub.Name))
+                if (!excluded.Contains(sub.Name) && WriteDirectory(repo, sub, excluded) is { } tree)
                 {
-                    continue;
-                }
-
-                var tree = WriteDirectory(repo, sub, excluded);
-                if (tree.Count > 0)
-                {
-                    definition.Add(sub.Name, tree);
+                    entries[entry.Name] = (Mode.Directory, tree);
                 }
             }
             else
             {
                 using var stream = File.OpenRead(entry.FullName);
-                var blob = repo.ObjectDatabase.CreateBlob(stream);
-                definition.Add(entry.Name, blob, IsExecutable(entry) ? Mode.ExecutableFile : Mode.NonExecutableFile);
+                entries[entry.Name] = (IsExecutable(entry) ? Mode.ExecutableFile : Mode.NonExecutableFile, repo.ObjectDatabase.CreateBlob(stream).Id);
             }
         }
 
-        return repo.ObjectDatabase.CreateTree(definition);
+        return entries.Count == 0 ? null : RawTree.Write(repo, entries);
     }
 
     private static bool IsExecutable(FileSystemInfo file) =>

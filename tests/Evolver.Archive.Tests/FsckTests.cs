@@ -219,6 +219,16 @@ public sealed class FsckTests
         using var fixture = new ArchiveFixture();
         await fixture.SeedAsync();
         var child = await fixture.ChildAsync("a", 0.5, "seed");
+        // Names whose git order differs from plain ordinal order once folders count as "name/".
+        await fixture.Archive.CommitVariantAsync(
+            new VariantDraft
+            {
+                SourceDirectory = fixture.Source(("foo/x.cs", "1"), ("foo.txt", "2"), ("foo-bar", "3"), ("foo0", "4")),
+                Parents = [child.Id],
+                Evaluation = ArchiveFixture.Evaluation(0.5),
+                LogsDirectory = fixture.Source(("log/a", "1"), ("log.txt", "2")),
+            },
+            CancellationToken.None);
 
         var (fsckCode, fsckOutput) = Git(fixture.ArchivePath, "fsck", "--strict", "--no-dangling");
         var (noteCode, note) = Git(fixture.ArchivePath, "notes", "--ref=evolver", "show", "refs/evolver/variants/" + child.Id);
