@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.SemanticKernel;
 using Polly.Timeout;
 
@@ -27,7 +28,7 @@ internal static class FailureClassifier
 
         if (chain.OfType<HttpOperationException>().FirstOrDefault(e => e.StatusCode is not null) is { } http)
         {
-            return (LlmFailureKind.HttpError, $"HTTP {(int)http.StatusCode!}: {Excerpt(http.ResponseContent ?? http.Message)}", (int)http.StatusCode!);
+            return (LlmFailureKind.HttpError, $"HTTP {(int)http.StatusCode!}: {Excerpt(ErrorText(http.ResponseContent) ?? http.Message)}", (int)http.StatusCode!);
         }
 
         if (chain.OfType<ClientResultException>().FirstOrDefault(e => e.Status > 0) is { } result)
@@ -65,6 +66,25 @@ internal static class FailureClassifier
                     yield return inner;
                 }
             }
+        }
+    }
+
+    /// <summary>The <c>error.message</c> of an OpenAI- or Anthropic-style error body, else the body itself.</summary>
+    private static string? ErrorText(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            var error = JsonNode.Parse(body)?["error"];
+            return error is JsonObject ? error["message"]?.GetValue<string>() ?? body : error?.GetValue<string>() ?? body;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return body;
         }
     }
 
