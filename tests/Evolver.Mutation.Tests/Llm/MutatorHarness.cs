@@ -64,10 +64,11 @@ internal sealed class MutatorHarness : IDisposable
 
     public static ScriptedResponse Reply(string text) => OpenAIWire.Completion(text, promptTokens: 4000, completionTokens: 400);
 
-    public Task<MutationResult> MutateAsync(int seed = 1) => Mutator.MutateAsync(
+    /// <summary>Mutates <paramref name="parent"/> (the coder seed by default) into <see cref="ChildDirectory"/>.</summary>
+    public Task<MutationResult> MutateAsync(int seed = 1, string? parent = null) => Mutator.MutateAsync(
         new MutationRequest
         {
-            Parents = [new MutationParent(ParentDirectory, "v7", Evaluation(), Dir.Combine("logs"))],
+            Parents = [new MutationParent(parent ?? ParentDirectory, "v7", Evaluation(), Dir.Combine("logs"))],
             OutputDirectory = ChildDirectory,
             Seed = seed,
             Options = new Dictionary<string, string> { [LlmMutator.LogsOption] = Dir.Combine("mutation-logs") },
