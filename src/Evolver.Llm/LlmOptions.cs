@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Evolver.Llm;
@@ -9,6 +11,15 @@ namespace Evolver.Llm;
 /// </summary>
 public sealed partial class LlmOptions
 {
+    /// <summary>How run configs spell these options: snake_case names, providers by name, comments allowed.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter() },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
     /// <summary>The wire protocol. Default <see cref="LlmProviderKind.OpenAI"/>.</summary>
     public LlmProviderKind Provider { get; init; } = LlmProviderKind.OpenAI;
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Xunit;
 
 namespace Evolver.Llm.Tests;
@@ -71,4 +73,35 @@ public sealed class LlmOptionsTests
     [Fact]
     public void LlmPrice_Cost_IsPerMillionTokens() =>
         Assert.Equal(1.5m + 7.5m, new LlmPrice(1.5m, 15m).Cost(1_000_000, 500_000));
+
+    [Fact]
+    public void JsonOptions_ReadmeExamples_EachBindAndValidate()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot(), "src", "Evolver.Llm", "README.md"));
+        var block = readme[(readme.IndexOf("```jsonc", StringComparison.Ordinal) + 8)..];
+        block = block[..block.IndexOf("```", StringComparison.Ordinal)];
+        var examples = block.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        Assert.Equal(7, examples.Length);
+        var parsed = examples.Select(e => JsonSerializer.Deserialize<LlmOptions>(e, LlmOptions.JsonOptions)!).ToList();
+        Assert.All(parsed, o => Assert.Empty(o.Validate()));
+        Assert.Equal(
+            [LlmProviderKind.OpenAI, LlmProviderKind.AzureOpenAI, LlmProviderKind.OpenAI, LlmProviderKind.OpenAI, LlmProviderKind.OpenAI, LlmProviderKind.OpenAI, LlmProviderKind.Anthropic],
+            parsed.Select(o => o.Provider));
+        Assert.Equal(new LlmPrice(2.0m, 8.0m), parsed[0].Prices["gpt-4.1"]);
+        Assert.Equal("OPENAI_API_KEY", parsed[0].ApiKeyVariable);
+        Assert.Equal("http://localhost:11434/v1", parsed[3].EffectiveBaseUrl);
+        Assert.Equal(8192, parsed[6].MaxTokens);
+    }
+
+    [Fact]
+    public void JsonOptions_TimeSpansAndCaps_Bind()
+    {
+        var options = JsonSerializer.Deserialize<LlmOptions>(
+            """{ "model": "m", "request_timeout": "00:00:30", "max_retries": 2, "max_reply_bytes": 65536 }""", LlmOptions.JsonOptions)!;
+
+        Assert.Equal((TimeSpan.FromSeconds(30), 2, 65536L), (options.RequestTimeout, options.MaxRetries, options.MaxReplyBytes));
+    }
+
+    private static string RepoRoot([CallerFilePath] string path = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 }
