@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 
 namespace Evolver.Cli;
 
@@ -23,6 +24,13 @@ public static class Program
         }
 
         Console.CancelKeyPress += OnCancel;
+
+        // SIGTERM (docker stop, CI time-outs) also cancels, so the run still removes its containers before it ends.
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
+        {
+            ctx.Cancel = true;
+            cts.Cancel();
+        });
         try
         {
             return await RunAsync(args, CliEnvironment.FromProcess(), cts.Token).ConfigureAwait(false);
