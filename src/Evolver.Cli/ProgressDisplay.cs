@@ -25,15 +25,19 @@ internal static class ProgressDisplay
         return await console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>
             {
                 var bar = ctx.AddTask(Markup.Escape(title), maxValue: 1);
+
+                // The bar, percentage and clock need about 38 columns; a longer description would squeeze them off the line.
+                var room = Math.Max(30, console.Profile.Width - 38);
                 var result = await run(new CallbackProgress<ProgressUpdate>(u =>
                 {
                     bar.MaxValue = Math.Max(u.Total, 1);
                     bar.Value = u.Done;
-                    bar.Description = Markup.Escape($"{title}: {u.Status}");
+                    var text = $"{title}: {u.Status}";
+                    bar.Description = Markup.Escape(text.Length > room ? text[..(room - 1)] + "…" : text);
                 })).ConfigureAwait(false);
                 bar.Value = bar.MaxValue;
                 return result;
