@@ -20,8 +20,12 @@ public static class DockerEndpoint
     /// <summary>Creates a client for <see cref="Endpoint"/>; it connects lazily, so this never fails for a missing engine.</summary>
     /// <returns>A client the caller disposes.</returns>
     public static DockerClient CreateClient() =>
-        // The client owns and disposes the configuration.
-        new DockerClientConfiguration(Endpoint).CreateClient(ApiVersion);
+        // The client owns and disposes the configuration. Image builds and long test runs outlast the library's
+        // default 100 s request timeout; every call the sandbox makes carries its own cancellation instead.
+        new DockerClientConfiguration(Endpoint, defaultTimeout: RequestTimeout).CreateClient(ApiVersion);
+
+    /// <summary>The longest a single engine request may take before the client gives up: 30 minutes.</summary>
+    public static TimeSpan RequestTimeout { get; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Pings the engine, giving up after a few seconds.</summary>
     /// <param name="docker">The client to check.</param>
