@@ -45,6 +45,12 @@ internal sealed partial record GoldValidation(
         if (broken.Count > 0)
         {
             var named = string.Join(", ", broken.Take(3)) + (broken.Count > 3 ? $" and {broken.Count - 3} more" : "");
+            if (broken.All(id => TimedOut(gold.OutputTail, id)))
+            {
+                // A per-test timeout hit by the gold says more about the machine's load than about the task: try again later.
+                return Fail($"gold run hit the per-test timeout in {broken.Count} of {gold.Tests.Count} tests ({named}); is the machine overloaded?", @base, gold);
+            }
+
             return Skip($"gold run failed {broken.Count} of {gold.Tests.Count} tests: {named}", @base, gold);
         }
 
@@ -63,6 +69,10 @@ internal sealed partial record GoldValidation(
     private static GoldValidation Skip(string reason, ScoreResult? @base, ScoreResult? gold) => new(ImportStatus.Skipped, reason, [], [], @base, gold);
 
     private static GoldValidation Fail(string reason, ScoreResult? @base, ScoreResult? gold) => new(ImportStatus.Failed, reason, [], [], @base, gold);
+
+    /// <summary>True when pytest-timeout stopped test <paramref name="id"/>: "FAILED id - Failed: Timeout &gt;10.0s".</summary>
+    private static bool TimedOut(string output, string id) =>
+        output.Contains($"FAILED {id} - Failed: Timeout", StringComparison.Ordinal) || output.Contains($"ERROR {id} - Failed: Timeout", StringComparison.Ordinal);
 
     /// <summary>Why a gold run produced no per-test result, read from its output.</summary>
     private static string Diagnose(ScoreResult gold)

@@ -172,6 +172,21 @@ public sealed class SuiteImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportAsync_GoldHitsThePerTestTimeout_FailedForARetryNotSkipped()
+    {
+        var from = temp.Combine("upstream");
+        WriteExercise(from, "slow-gold", stub: "def add(a, b):\n    pass\n", example: "import time\n\n\ndef add(a, b):\n    time.sleep(60)\n    return a + b\n",
+            "import unittest\nfrom adder import add\n\n\nclass AdderTest(unittest.TestCase):\n    def test_add(self):\n        self.assertEqual(add(2, 3), 5)\n");
+
+        var report = await importer.ImportAsync(Options(from), new HostSandbox(), null, CancellationToken.None);
+
+        var task = Assert.Single(report.Tasks);
+        Assert.Equal(ImportStatus.Failed, task.Status);
+        Assert.Contains("per-test timeout in 1 of 1 tests (adder_test.py::AdderTest::test_add)", task.Reason);
+        Assert.False(report.Succeeded);
+    }
+
+    [Fact]
     public async Task ImportAsync_InterruptedRun_RerunReusesFinishedTasks()
     {
         using var cancel = new CancellationTokenSource();
