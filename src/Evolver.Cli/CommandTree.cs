@@ -17,6 +17,11 @@ internal static class CommandTree
             EvalCommand.Create(env),
             ImportCommand.Create(env),
             ValidateCommand.Create(env),
+            InitCommand.Create(env),
+            ArchiveCommand.Create(env),
+            RunCommand.Create(env),
+            ResumeCommand.Create(env),
+            StatusCommand.Create(env),
         };
         root.SetAction((r, ct) => MainJob.RunAsync(env, r.GetValue(parallel), ct));
         return root;
