@@ -55,9 +55,11 @@ internal sealed class RunChart
         }
 
         VLine(Left, Top, Top + PlotHeight, Axis);
-        Text("0", Left - 10, Y(0) - 5);
-        Text("0.5", Left - 18, Y(0.5) - 5);
-        Text("1", Left - 10, Y(1) - 5);
+        foreach (var (label, q) in new[] { ("0", 0.0), ("0.5", 0.5), ("1", 1.0) })
+        {
+            Text(label, Left - 6 - (8 * label.Length), Y(q) - 5);
+        }
+
         var last = Math.Max(1, history.Count - 1);
         Text("0", X(0, last) - 2, Top + PlotHeight + 8);
         Text(last.ToString(CultureInfo.InvariantCulture), X(last, last) - 8, Top + PlotHeight + 8);
