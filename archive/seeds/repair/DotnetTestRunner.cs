@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 
 /// <summary>Runs a C# repository's visible tests with <c>dotnet test</c>. No coverage: localisation uses stack traces only.</summary>
-internal sealed class DotnetTestRunner(string command, ShellRunner shell) : ITestRunner
+internal sealed class DotnetTestRunner(string command, ShellRunner shell, SearchBudget budget) : ITestRunner
 {
     private const string Logger = " --logger \"console;verbosity=normal\"";
 
@@ -31,6 +31,10 @@ internal sealed class DotnetTestRunner(string command, ShellRunner shell) : ITes
         var (exit, _, _) = await shell.RunAsync(command, TimeSpan.FromMinutes(4), cancellationToken);
         return exit == 0;
     }
+
+    public Task<SearchResult> SearchAsync(
+        IReadOnlyList<Candidate> candidates, Workspace workspace, IReadOnlyDictionary<string, SourceFile> sources, IReadOnlySet<string> failing, CancellationToken cancellationToken) =>
+        SequentialSearch.RunAsync(this, budget, candidates, workspace, sources, failing, cancellationToken);
 
     private static readonly Regex ResultLinePattern = new(@"^\s*(?<outcome>Passed|Failed)\s+(?<id>\S+)", RegexOptions.Multiline);
 }

@@ -37,7 +37,7 @@ internal static class ExpressionTemplates
     {
         for (var open = 0; open < line.Tokens.Count; open++)
         {
-            if (line.Tokens[open].Kind != TokenKind.Open)
+            if (!IsCallOrTuple(line, open))
             {
                 continue;
             }
@@ -198,6 +198,20 @@ internal static class ExpressionTemplates
             yield return line.Replace(1, line.Tokens.Count, $"{variable} + {value}");
             yield return line.Replace(1, line.Tokens.Count, $"{value} + {variable}");
         }
+    }
+
+    /// <summary>True for the bracket of a call, a subscript or a parenthesised tuple; not for list, set or dict literals.</summary>
+    private static bool IsCallOrTuple(LineContext line, int open)
+    {
+        var bracket = line.Tokens[open];
+        var previous = open > 0 ? line.Tokens[open - 1] : null;
+        var afterOperand = previous is not null && (previous.Kind == TokenKind.Close || Syntax.IsIdentifier(previous, line.Language));
+        return bracket.Text switch
+        {
+            "(" => true,
+            "[" => afterOperand,
+            _ => false,
+        };
     }
 
     /// <summary>Primary expressions that stand alone as operands, as token ranges.</summary>

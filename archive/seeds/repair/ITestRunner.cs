@@ -9,4 +9,11 @@ internal interface ITestRunner
 
     /// <summary>True when every visible test passes on the repository as it is now; <paramref name="failing"/> run first to reject fast.</summary>
     Task<bool> PassesAsync(IReadOnlySet<string> failing, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tries <paramref name="candidates"/> in order until one makes every visible test pass, and leaves that one applied
+    /// (every other file as it was).
+    /// </summary>
+    Task<SearchResult> SearchAsync(
+        IReadOnlyList<Candidate> candidates, Workspace workspace, IReadOnlyDictionary<string, SourceFile> sources, IReadOnlySet<string> failing, CancellationToken cancellationToken);
 }

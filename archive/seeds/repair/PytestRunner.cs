@@ -1,17 +1,29 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-/// <summary>Runs a Python repository's visible tests with pytest; the baseline run records line coverage per test.</summary>
+/// <summary>
+/// Runs a Python repository's visible tests with pytest. The baseline run records line coverage per test; candidates are
+/// tried in batches by <see cref="BatchDriver"/> when the test command is a plain pytest call, one process each otherwise.
+/// </summary>
 internal sealed class PytestRunner(string command, string scratch, ShellRunner shell, SearchBudget budget) : ITestRunner
 {
     /// <summary>Per-test timeout while checking a candidate's failing tests: a candidate that loops is dropped quickly.</summary>
     private const int QuickTestSeconds = 5;
 
-    /// <summary>Per-test timeout of the baseline and of a candidate's full run.</summary>
+    /// <summary>Per-test timeout of the traced baseline run: tracing slows tests down, but buggy programs often loop forever.</summary>
+    private const int BaselineTestSeconds = 5;
+
+    /// <summary>Per-test timeout of a candidate's full run.</summary>
     private const int FullTestSeconds = 10;
 
     /// <summary>Bytecode caches would show up in the repository; the harness ignores them, but a clean tree is simpler.</summary>
     private const string NoBytecode = "PYTHONDONTWRITEBYTECODE=1";
+
+    private static readonly Regex SummaryLinePattern = new(@"^(?<outcome>PASSED|FAILED|ERROR|XPASS|XFAIL) (?<id>.+?)(?: - .*)?\r?$", RegexOptions.Multiline);
+
+    private static readonly Regex TimeoutOptionPattern = new(@"--timeout[= ]\d+");
+
+    private static readonly string[][] PytestPrefixes = [["python3", "-m", "pytest"], ["python", "-m", "pytest"], ["pytest"]];
 
     public Language Language => Language.Python;
 
@@ -22,7 +34,7 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
         var traceFile = Path.Combine(scratch, "trace.json");
         File.Delete(traceFile);
         var traced = $"{NoBytecode} PYTHONPATH={ShellRunner.Quote(scratch)}${{PYTHONPATH:+:$PYTHONPATH}} " +
-            $"{TracerPlugin.OutputVariable}={ShellRunner.Quote(traceFile)} {WithTimeout(command, FullTestSeconds)} -p {TracerPlugin.Module}";
+            $"{TracerPlugin.OutputVariable}={ShellRunner.Quote(traceFile)} {WithTimeout(command, BaselineTestSeconds)} -p {TracerPlugin.Module}";
         var (exit, output, duration) = await shell.RunAsync(traced, budget.Remaining / 2, cancellationToken);
         var (passed, failed) = ParseSummary(output);
         var coverage = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
@@ -45,11 +57,9 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
 
     public async Task<bool> PassesAsync(IReadOnlySet<string> failing, CancellationToken cancellationToken)
     {
-        if (failing.Count is > 0 and <= 100 && failing.All(id => id.Contains("::", StringComparison.Ordinal)))
+        if (QuickArguments(failing) is { } quick)
         {
-            var ids = string.Join(' ', failing.Order(StringComparer.Ordinal).Select(ShellRunner.Quote));
-            var quick = $"{NoBytecode} python3 -m pytest -x -q -p no:cacheprovider{TimeoutFlag(QuickTestSeconds)} {ids}";
-            var first = await shell.RunAsync(quick, TimeSpan.FromSeconds(QuickTestSeconds * failing.Count + 20), cancellationToken);
+            var first = await shell.RunAsync($"{NoBytecode} python3 -m pytest {string.Join(' ', quick.Select(ShellRunner.Quote))}", TimeSpan.FromSeconds((QuickTestSeconds * failing.Count) + 20), cancellationToken);
             if (first.ExitCode != 0)
             {
                 return false;
@@ -58,6 +68,70 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
 
         var full = await shell.RunAsync($"{NoBytecode} {WithTimeout(command, FullTestSeconds)} -x", TimeSpan.FromMinutes(3), cancellationToken);
         return full.ExitCode == 0 && ParseSummary(full.Output).Failed.Count == 0;
+    }
+
+    public async Task<SearchResult> SearchAsync(
+        IReadOnlyList<Candidate> candidates, Workspace workspace, IReadOnlyDictionary<string, SourceFile> sources, IReadOnlySet<string> failing, CancellationToken cancellationToken)
+    {
+        var full = FullArguments();
+        if (full is null)
+        {
+            return await SequentialSearch.RunAsync(this, budget, candidates, workspace, sources, failing, cancellationToken);
+        }
+
+        var quick = QuickArguments(failing) ?? [];
+        var driver = Path.Combine(scratch, "batch_driver.py");
+        var batchFile = Path.Combine(scratch, "candidates.json");
+        await File.WriteAllTextAsync(driver, BatchDriver.Source, cancellationToken);
+        var tried = 0;
+        var start = 0;
+        while (start < candidates.Count && budget.Fits(TimeSpan.FromSeconds(3)))
+        {
+            var batch = candidates.Skip(start).ToList();
+            foreach (var file in batch.Select(c => c.File).Distinct())
+            {
+                // The driver writes these files; if the agent is stopped mid-batch, the workspace must still restore them.
+                workspace.Track(file);
+            }
+
+            var entries = batch.Select(c => new Dictionary<string, object>
+            {
+                ["file"] = Path.Combine(workspace.Root, c.File),
+                ["text"] = sources[c.File].WithLine(c.Line, c.Text),
+                ["quick_seconds"] = (QuickTestSeconds * Math.Max(1, failing.Count)) + 5,
+            });
+            await File.WriteAllTextAsync(batchFile, JsonSerializer.Serialize(entries), cancellationToken);
+            var seconds = Math.Max(1, (int)(budget.Remaining.TotalSeconds - 5));
+            var arguments = string.Join(' ', new[] { batchFile, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--" }.Concat(quick).Append("--").Concat(full).Select(ShellRunner.Quote));
+            var (exit, output, _) = await shell.RunAsync($"{NoBytecode} python3 {ShellRunner.Quote(driver)} {arguments}", TimeSpan.FromSeconds(seconds + 15), cancellationToken);
+            var result = exit == 0 ? JsonSerializer.Deserialize<JsonElement>(output.Trim().Split('\n')[^1]) : default;
+            if (result.ValueKind != JsonValueKind.Object)
+            {
+                // The driver itself failed: fall back to one process per candidate for the rest.
+                var rest = await SequentialSearch.RunAsync(this, budget, batch, workspace, sources, failing, cancellationToken);
+                return rest with { Tried = tried + rest.Tried };
+            }
+
+            tried += result.GetProperty("tried").GetInt32();
+            if (result.GetProperty("passed").ValueKind != JsonValueKind.Number)
+            {
+                break;
+            }
+
+            // Confirm the driver's pick with the task's own command in a fresh process before keeping it.
+            var index = result.GetProperty("passed").GetInt32();
+            var winner = batch[index];
+            workspace.Write(winner.File, sources[winner.File].WithLine(winner.Line, winner.Text));
+            if (await PassesAsync(failing, cancellationToken))
+            {
+                return new SearchResult(tried, winner);
+            }
+
+            workspace.Restore(winner.File);
+            start += index + 1;
+        }
+
+        return new SearchResult(tried, null);
     }
 
     /// <summary>Test ids by outcome from pytest's <c>-rA</c> short summary (a collection error counts as a failure of its file).</summary>
@@ -74,13 +148,32 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
         return (passed, failed);
     }
 
+    /// <summary>pytest arguments that run only the failing tests, stopping at the first failure; null when they are not known by id.</summary>
+    private List<string>? QuickArguments(IReadOnlySet<string> failing)
+    {
+        if (failing.Count is 0 or > 100 || !failing.All(id => id.Contains("::", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        List<string> arguments = ["-x", "-q", "-p", "no:cacheprovider"];
+        if (TimeoutOptionPattern.IsMatch(command))
+        {
+            arguments.Add($"--timeout={QuickTestSeconds}");
+        }
+
+        return [.. arguments, .. failing.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The visible test command's pytest arguments (timeout shortened, stopping at the first failure); null when it is not a plain pytest call.</summary>
+    private List<string>? FullArguments()
+    {
+        var words = ShellWords.Split(WithTimeout(command, FullTestSeconds));
+        var prefix = words is null ? null : PytestPrefixes.FirstOrDefault(p => words.Count > p.Length && words.Take(p.Length).SequenceEqual(p));
+        return prefix is null ? null : [.. words!.Skip(prefix.Length), "-x"];
+    }
+
     /// <summary>The command with its per-test timeout set to <paramref name="seconds"/>, if it uses pytest-timeout.</summary>
-    private string WithTimeout(string original, int seconds) =>
+    private static string WithTimeout(string original, int seconds) =>
         TimeoutOptionPattern.IsMatch(original) ? TimeoutOptionPattern.Replace(original, $"--timeout={seconds}") : original;
-
-    private string TimeoutFlag(int seconds) => TimeoutOptionPattern.IsMatch(command) ? $" --timeout={seconds}" : "";
-
-    private static readonly Regex SummaryLinePattern = new(@"^(?<outcome>PASSED|FAILED|ERROR|XPASS|XFAIL) (?<id>.+?)(?: - .*)?\r?$", RegexOptions.Multiline);
-
-    private static readonly Regex TimeoutOptionPattern = new(@"--timeout[= ]\d+");
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Evolver.Agents.Sdk;
 
 /// <summary>
@@ -11,8 +10,8 @@ internal sealed class RepairAgent : IAgent
     /// <summary>How many of the most suspicious lines the search may touch.</summary>
     private const int MaxLines = 80;
 
-    /// <summary>The first guess at a candidate's test time, until one has been measured.</summary>
-    private static readonly TimeSpan FirstEstimate = TimeSpan.FromSeconds(2);
+    /// <summary>Below this much time left, another tier is not started.</summary>
+    private static readonly TimeSpan MinimumSearch = TimeSpan.FromSeconds(3);
 
     public async Task<AgentReport> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
@@ -39,7 +38,7 @@ internal sealed class RepairAgent : IAgent
         var workspace = new Workspace(context.RepoPath);
         var scratch = Path.Combine(Path.GetTempPath(), "evolver-repair-" + Guid.NewGuid().ToString("N")[..8]);
         var shell = new ShellRunner(workspace.Root, budget);
-        ITestRunner runner = language == Language.Python ? new PytestRunner(command, scratch, shell, budget) : new DotnetTestRunner(command, shell);
+        ITestRunner runner = language == Language.Python ? new PytestRunner(command, scratch, shell, budget) : new DotnetTestRunner(command, shell, budget);
         Candidate? kept = null;
         var tried = 0;
         try
@@ -65,30 +64,22 @@ internal sealed class RepairAgent : IAgent
 
             var generator = new CandidateGenerator(sources, Scope.Attributes(AllFiles(workspace, language)));
             var filter = new SyntaxFilter(scratch, shell);
-            var estimate = FirstEstimate;
             foreach (var tier in CandidateGenerator.Tiers(ranked, MaxLines))
             {
-                var candidates = await filter.KeepParsingAsync(generator.Generate(tier).ToList(), sources, cancellationToken);
-                foreach (var candidate in candidates)
+                if (!budget.Fits(MinimumSearch))
                 {
-                    if (!budget.Fits(estimate))
-                    {
-                        return GaveUp($"the budget ran out after {tried} candidates", tried);
-                    }
+                    return GaveUp($"the budget ran out after {tried} candidates", tried);
+                }
 
-                    tried++;
-                    var watch = Stopwatch.StartNew();
-                    workspace.Write(candidate.File, sources[candidate.File].WithLine(candidate.Line, candidate.Text));
-                    if (await runner.PassesAsync(baseline.Run.Failed, cancellationToken))
-                    {
-                        kept = candidate;
-                        Log($"fixed by candidate {tried}: {candidate.Describe()}");
-                        return new AgentReport("completed", $"the visible tests pass after candidate {tried}: {candidate.Describe()}", tried);
-                    }
-
-                    workspace.Restore(candidate.File);
-                    estimate = TimeSpan.FromTicks(Math.Max(FirstEstimate.Ticks, (estimate.Ticks + (2 * watch.Elapsed.Ticks)) / 3));
-                    Log($"candidate {tried} failed ({watch.Elapsed.TotalSeconds:F1} s): {candidate.Describe()}");
+                var candidates = await filter.KeepParsingAsync(generator.Generate(tier).ToList(), sources, cancellationToken);
+                Log($"tier of {tier.Count} lines (score {tier[0].Score:F3}): {candidates.Count} candidates");
+                var result = await runner.SearchAsync(candidates, workspace, sources, baseline.Run.Failed, cancellationToken);
+                tried += result.Tried;
+                if (result.Passed is { } fix)
+                {
+                    kept = fix;
+                    Log($"fixed after {tried} candidates: {fix.Describe()}");
+                    return new AgentReport("completed", $"the visible tests pass after {tried} candidates: {fix.Describe()}", tried);
                 }
             }
 

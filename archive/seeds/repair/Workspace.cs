@@ -29,12 +29,17 @@ internal sealed class Workspace
     /// <summary>Writes <paramref name="text"/> to <paramref name="file"/>, remembering the original the first time.</summary>
     public void Write(string file, string text)
     {
+        Track(file);
+        File.WriteAllText(Path.Combine(Root, file), text);
+    }
+
+    /// <summary>Remembers the original of <paramref name="file"/> before something else (a test driver) may change it.</summary>
+    public void Track(string file)
+    {
         if (!originals.ContainsKey(file))
         {
             originals[file] = Read(file);
         }
-
-        File.WriteAllText(Path.Combine(Root, file), text);
     }
 
     /// <summary>Puts <paramref name="file"/> back as it was before the first <see cref="Write"/>.</summary>
