@@ -47,7 +47,8 @@ internal static class RunConfigReader
 
     public static long Long(JsonNode? node, string key, long min, long max = long.MaxValue)
     {
-        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var n) && n >= min && n <= max)
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            && long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
         {
             return n;
         }
@@ -60,7 +61,8 @@ internal static class RunConfigReader
 
     public static double Double(JsonNode? node, string key, double min, double max = double.PositiveInfinity, bool minExclusive = false)
     {
-        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var d)
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
             && double.IsFinite(d) && (minExclusive ? d > min : d >= min) && d <= max)
         {
             return d;
