@@ -6,5 +6,5 @@ cd "$(dirname "$0")"
 scripts/setup.sh
 exec dotnet test Evolver.sln -c Release \
   --logger "console;verbosity=normal" \
-  --blame-hang-timeout 20m --blame-hang-dump-type none \
+  --blame-hang-timeout 45m --blame-hang-dump-type none \
   "$@"

@@ -80,6 +80,7 @@ public sealed class EvalTests(DockerFixture docker) : IDisposable
         docker.RequireEngine();
         var agent = Path.Combine(TestPaths.RepoRoot, "tests", "agents", "fixer");
 
+        var before = Directory.GetDirectories(Path.GetTempPath(), "evolver-agent-*").ToHashSet();
         var run = await CliRunner.RunAsync(work.Path, "eval", "--agent", agent, "--suite", TestPaths.ShippedSuite, "--tasks", "py-lru-cache-recency", "--json", "fixer.json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -88,7 +89,8 @@ public sealed class EvalTests(DockerFixture docker) : IDisposable
         Assert.Equal("completed", (string?)result["agent"]!["status"]);
         Assert.Equal("unresolved", (string?)result["outcome"]);
         Assert.True((int)result["patch_bytes"]! > 0);
-        Assert.DoesNotContain(Directory.GetDirectories(Path.GetTempPath(), "evolver-agent-*"), d => Directory.GetCreationTimeUtc(d) > DateTime.UtcNow.AddMinutes(-10));
+        // Compared with the folders that existed before the run, so older leftovers of other runs do not count.
+        Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), "evolver-agent-*").Where(d => !before.Contains(d)));
     }
 
     [Fact]
