@@ -19,6 +19,7 @@ internal static class CommandTree
             ValidateCommand.Create(env),
             InitCommand.Create(env),
             ArchiveCommand.Create(env),
+            MutateCommand.Create(env),
             RunCommand.Create(env),
             ResumeCommand.Create(env),
             StatusCommand.Create(env),
