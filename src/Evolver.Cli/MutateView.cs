@@ -48,7 +48,16 @@ internal static class MutateView
 
         var parents = string.Join(" × ", child.Parents);
         env.Out.WriteLine($"child {child.Id} of {parents} by {e.Mutator} (generation {child.Generation}, commit {child.Commit[..12]})");
-        env.Out.WriteLine("  " + e.MutationDescription.Split('\n', 2)[0]);
+        var lines = e.MutationDescription.TrimEnd().Split('\n');
+        foreach (var line in lines.Take(12))
+        {
+            env.Out.WriteLine("  " + line);
+        }
+
+        if (lines.Length > 12)
+        {
+            env.Out.WriteLine($"  … ({lines.Length - 12} more lines: evolver archive show {child.Id})");
+        }
         if (v is not null)
         {
             var seconds = v.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
