@@ -90,7 +90,7 @@ public sealed class EvalTests(DockerFixture docker) : IDisposable
         Assert.Equal("unresolved", (string?)result["outcome"]);
         Assert.True((int)result["patch_bytes"]! > 0);
         // Compared with the folders that existed before the run, so older leftovers of other runs do not count.
-        Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), "evolver-agent-*").Where(d => !before.Contains(d)));
+        Assert.DoesNotContain(Directory.GetDirectories(Path.GetTempPath(), "evolver-agent-*"), d => !before.Contains(d));
     }
 
     [Fact]
