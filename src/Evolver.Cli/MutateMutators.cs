@@ -5,6 +5,7 @@ using Evolver.Llm;
 using Evolver.Mutation;
 using Evolver.Sandbox;
 using Serilog;
+using Spectre.Console;
 
 namespace Evolver.Cli;
 
@@ -58,7 +59,7 @@ internal sealed class MutateMutators : IAsyncDisposable
                 return (made, ExitCodes.Success);
             case "self":
                 var selfOptions = new SelfMutatorOptions();
-                made.sandbox = await SandboxHost.OpenAsync(env, log, new SandboxOptions(), [selfOptions.Image], ct).ConfigureAwait(false);
+                made.sandbox = await SandboxHost.OpenAsync(StatusOnError(env), log, new SandboxOptions(), [selfOptions.Image], ct).ConfigureAwait(false);
                 if (made.sandbox is null)
                 {
                     return (made, ExitCodes.HarnessError);
@@ -80,6 +81,23 @@ internal sealed class MutateMutators : IAsyncDisposable
         {
             await sandbox.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The environment with its console on standard error, so image-build lines never mix with the result (or its JSON) on standard output.</summary>
+    private static CliEnvironment StatusOnError(CliEnvironment env)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = env.Console.Profile.Capabilities.Ansi ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = env.Console.Profile.Capabilities.Ansi ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(env.Error),
+        });
+        console.Profile.Width = env.Console.Profile.Width;
+        return new CliEnvironment
+        {
+            Console = console, Out = env.Out, Error = env.Error, WorkingDirectory = env.WorkingDirectory, Time = env.Time, RepoRoot = env.Repo?.Root,
+        };
     }
 
     /// <summary>The <c>llm</c> section of the config file, or null after saying on standard error what is wrong.</summary>

@@ -29,7 +29,7 @@ public sealed class MutateSelfTests : IDisposable
         var run = await bed.RunAsync("mutate", "--parent", "v0", "--mutator", "self", "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var result = JsonNode.Parse(run.Out[run.Out.IndexOf('{', StringComparison.Ordinal)..])!;
+        var result = JsonNode.Parse(run.Out)!;
         Assert.Equal("v1", result["id"]!.GetValue<string>());
         Assert.True(result["valid"]!.GetValue<bool>(), run.Out);
         Assert.Equal("appended a line to README.md for self-v0", result["description"]!.GetValue<string>());
