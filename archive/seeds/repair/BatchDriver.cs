@@ -1,14 +1,19 @@
 /// <summary>
 /// A Python driver that tries a batch of candidate files in one process: pytest is imported once, and each candidate
 /// is tested in a forked child, which sees the candidate's code fresh because the repository's modules are never
-/// imported in the parent. Forking costs milliseconds where a new interpreter costs most of a second.
+/// imported in the parent. Forking costs milliseconds where a new interpreter costs most of a second. It also checks
+/// the problem statement's examples (doctest style) against the repository's modules.
 /// </summary>
 internal static class BatchDriver
 {
-    /// <summary>The driver's source. Arguments: the batch JSON, the seconds it may take, then <c>--</c>, the quick pytest
-    /// arguments, <c>--</c>, and the full pytest arguments. Prints <c>{"tried": n, "passed": index or null}</c>.</summary>
+    /// <summary>
+    /// The driver's source. <c>driver.py check EXAMPLES</c> prints the indices of the examples that can be evaluated
+    /// (their names resolve) on the repository as it is. <c>driver.py search BATCH SECONDS EXAMPLES -- QUICK... -- FULL...</c>
+    /// tries the batch in order and prints <c>{"tried": n, "passed": i or null, "plausible": j or null}</c>: the first
+    /// candidate passing the tests and the examples, and the first passing the tests only.
+    /// </summary>
     public const string Source = """
-        import json, os, signal, sys, time
+        import doctest, importlib, json, os, signal, sys, time
 
         import pytest
 
@@ -19,16 +24,17 @@ internal static class BatchDriver
 
         # "python3 -m pytest" puts the working directory on the path; a script puts its own folder there instead.
         sys.path[0] = os.getcwd()
+        FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 
 
-        def run(args, limit):
+        def in_child(work, limit):
             pid = os.fork()
             if pid == 0:
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, 1)
                 os.dup2(devnull, 2)
                 try:
-                    code = pytest.main(args)
+                    code = work()
                 except BaseException:
                     code = 3
                 os._exit(int(code))
@@ -44,15 +50,47 @@ internal static class BatchDriver
                 time.sleep(0.005)
 
 
-        def main():
-            batch_file, seconds = sys.argv[1], float(sys.argv[2])
-            rest = sys.argv[3:]
+        def module_globals(modules):
+            names = {}
+            for module in modules:
+                names.update({k: v for k, v in vars(importlib.import_module(module)).items() if not k.startswith("_")})
+            return names
+
+
+        def examples_pass(spec):
+            names = module_globals(spec["modules"])
+            for example in spec["examples"]:
+                test = doctest.DocTest([doctest.Example(example["source"], example["want"])], dict(names), "example", None, 0, None)
+                if doctest.DocTestRunner(optionflags=FLAGS).run(test, out=lambda text: None).failed:
+                    return 1
+            return 0
+
+
+        def example_resolves(spec, example):
+            names = module_globals(spec["modules"])
+            try:
+                eval(compile(example["source"], "<example>", "eval"), names)
+            except (NameError, ImportError, SyntaxError, AttributeError):
+                return 1
+            except BaseException:
+                pass
+            return 0
+
+
+        def check(spec_file):
+            spec = json.load(open(spec_file))
+            usable = [i for i, e in enumerate(spec["examples"]) if in_child(lambda: example_resolves(spec, e), 10) in (0, -1)]
+            print(json.dumps(usable))
+
+
+        def search(batch_file, seconds, spec_file, rest):
             split = [i for i, a in enumerate(rest) if a == "--"]
             quick, full = rest[split[0] + 1:split[1]], rest[split[1] + 1:]
+            spec = json.load(open(spec_file)) if spec_file != "-" else {"examples": []}
             deadline = time.monotonic() + seconds
             batch = json.load(open(batch_file))
             originals = {}
-            tried, passed = 0, None
+            tried, passed, plausible = 0, None, None
             for index, candidate in enumerate(batch):
                 if time.monotonic() > deadline:
                     break
@@ -62,16 +100,22 @@ internal static class BatchDriver
                 with open(path, "w") as out:
                     out.write(candidate["text"])
                 tried += 1
-                left = deadline - time.monotonic()
-                ok = (not quick or run(quick, min(left, candidate["quick_seconds"])) == 0) and run(full, max(1, deadline - time.monotonic())) == 0
+                quick_ok = not quick or in_child(lambda: pytest.main(quick), min(deadline - time.monotonic(), candidate["quick_seconds"])) == 0
+                tests_ok = quick_ok and in_child(lambda: pytest.main(full), max(1, deadline - time.monotonic())) == 0
+                examples_ok = tests_ok and (not spec["examples"] or in_child(lambda: examples_pass(spec), 20) == 0)
                 with open(path, "w") as out:
                     out.write(originals[path])
-                if ok:
+                if tests_ok and plausible is None:
+                    plausible = index
+                if examples_ok:
                     passed = index
                     break
-            print(json.dumps({"tried": tried, "passed": passed}))
+            print(json.dumps({"tried": tried, "passed": passed, "plausible": plausible}))
 
 
-        main()
+        if sys.argv[1] == "check":
+            check(sys.argv[2])
+        else:
+            search(sys.argv[2], float(sys.argv[3]), sys.argv[4], sys.argv[5:])
         """;
 }

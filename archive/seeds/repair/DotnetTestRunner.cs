@@ -32,6 +32,9 @@ internal sealed class DotnetTestRunner(string command, ShellRunner shell, Search
         return exit == 0;
     }
 
+    public Task UseExamplesAsync(IReadOnlyList<(string Source, string Want)> examples, IReadOnlyCollection<string> sources, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     public Task<SearchResult> SearchAsync(
         IReadOnlyList<Candidate> candidates, Workspace workspace, IReadOnlyDictionary<string, SourceFile> sources, IReadOnlySet<string> failing, CancellationToken cancellationToken) =>
         SequentialSearch.RunAsync(this, budget, candidates, workspace, sources, failing, cancellationToken);

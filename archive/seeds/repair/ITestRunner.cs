@@ -7,6 +7,9 @@ internal interface ITestRunner
     /// <summary>Runs the tests on the unchanged repository, recording coverage when the language allows.</summary>
     Task<Baseline> RunBaselineAsync(CancellationToken cancellationToken);
 
+    /// <summary>Makes later searches also check the problem statement's <paramref name="examples"/> against <paramref name="sources"/>.</summary>
+    Task UseExamplesAsync(IReadOnlyList<(string Source, string Want)> examples, IReadOnlyCollection<string> sources, CancellationToken cancellationToken);
+
     /// <summary>True when every visible test passes on the repository as it is now; <paramref name="failing"/> run first to reject fast.</summary>
     Task<bool> PassesAsync(IReadOnlySet<string> failing, CancellationToken cancellationToken);
 

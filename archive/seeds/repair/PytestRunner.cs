@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 internal sealed class PytestRunner(string command, string scratch, ShellRunner shell, SearchBudget budget) : ITestRunner
 {
     /// <summary>Per-test timeout while checking a candidate's failing tests: a candidate that loops is dropped quickly.</summary>
-    private const int QuickTestSeconds = 5;
+    private const int QuickTestSeconds = 8;
 
     /// <summary>Per-test timeout of the traced baseline run: tracing slows tests down, but buggy programs often loop forever.</summary>
     private const int BaselineTestSeconds = 5;
@@ -25,7 +25,31 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
 
     private static readonly string[][] PytestPrefixes = [["python3", "-m", "pytest"], ["python", "-m", "pytest"], ["pytest"]];
 
+    /// <summary>The examples file the driver checks candidates against, or "-" for none.</summary>
+    private string examplesFile = "-";
+
     public Language Language => Language.Python;
+
+    public async Task UseExamplesAsync(IReadOnlyList<(string Source, string Want)> examples, IReadOnlyCollection<string> sources, CancellationToken cancellationToken)
+    {
+        var modules = sources.Select(ModuleName).OfType<string>().ToList();
+        if (examples.Count == 0 || modules.Count == 0)
+        {
+            return;
+        }
+
+        // Only examples whose names resolve on the unchanged repository are kept: the rest are prose, not code.
+        var driver = await WriteDriverAsync(cancellationToken);
+        var file = Path.Combine(scratch, "examples.json");
+        await File.WriteAllTextAsync(file, ExamplesJson(examples, modules), cancellationToken);
+        var (exit, output, _) = await shell.RunAsync($"{NoBytecode} python3 {ShellRunner.Quote(driver)} check {ShellRunner.Quote(file)}", TimeSpan.FromSeconds(60), cancellationToken);
+        var usable = exit == 0 ? JsonSerializer.Deserialize<int[]>(output.Trim().Split('\n')[^1]) ?? [] : [];
+        if (usable.Length > 0)
+        {
+            await File.WriteAllTextAsync(file, ExamplesJson(usable.Select(i => examples[i]).ToList(), modules), cancellationToken);
+            examplesFile = file;
+        }
+    }
 
     public async Task<Baseline> RunBaselineAsync(CancellationToken cancellationToken)
     {
@@ -80,11 +104,11 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
         }
 
         var quick = QuickArguments(failing) ?? [];
-        var driver = Path.Combine(scratch, "batch_driver.py");
+        var driver = await WriteDriverAsync(cancellationToken);
         var batchFile = Path.Combine(scratch, "candidates.json");
-        await File.WriteAllTextAsync(driver, BatchDriver.Source, cancellationToken);
         var tried = 0;
         var start = 0;
+        Candidate? plausible = null;
         while (start < candidates.Count && budget.Fits(TimeSpan.FromSeconds(3)))
         {
             var batch = candidates.Skip(start).ToList();
@@ -102,17 +126,23 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
             });
             await File.WriteAllTextAsync(batchFile, JsonSerializer.Serialize(entries), cancellationToken);
             var seconds = Math.Max(1, (int)(budget.Remaining.TotalSeconds - 5));
-            var arguments = string.Join(' ', new[] { batchFile, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--" }.Concat(quick).Append("--").Concat(full).Select(ShellRunner.Quote));
+            var arguments = string.Join(' ', new[] { "search", batchFile, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), examplesFile, "--" }
+                .Concat(quick).Append("--").Concat(full).Select(ShellRunner.Quote));
             var (exit, output, _) = await shell.RunAsync($"{NoBytecode} python3 {ShellRunner.Quote(driver)} {arguments}", TimeSpan.FromSeconds(seconds + 15), cancellationToken);
             var result = exit == 0 ? JsonSerializer.Deserialize<JsonElement>(output.Trim().Split('\n')[^1]) : default;
             if (result.ValueKind != JsonValueKind.Object)
             {
                 // The driver itself failed: fall back to one process per candidate for the rest.
                 var rest = await SequentialSearch.RunAsync(this, budget, batch, workspace, sources, failing, cancellationToken);
-                return rest with { Tried = tried + rest.Tried };
+                return rest with { Tried = tried + rest.Tried, Plausible = plausible };
             }
 
             tried += result.GetProperty("tried").GetInt32();
+            if (plausible is null && result.GetProperty("plausible").ValueKind == JsonValueKind.Number)
+            {
+                plausible = batch[result.GetProperty("plausible").GetInt32()];
+            }
+
             if (result.GetProperty("passed").ValueKind != JsonValueKind.Number)
             {
                 break;
@@ -124,14 +154,14 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
             workspace.Write(winner.File, sources[winner.File].WithLine(winner.Line, winner.Text));
             if (await PassesAsync(failing, cancellationToken))
             {
-                return new SearchResult(tried, winner);
+                return new SearchResult(tried, winner, plausible);
             }
 
             workspace.Restore(winner.File);
             start += index + 1;
         }
 
-        return new SearchResult(tried, null);
+        return new SearchResult(tried, null, plausible);
     }
 
     /// <summary>Test ids by outcome from pytest's <c>-rA</c> short summary (a collection error counts as a failure of its file).</summary>
@@ -171,6 +201,31 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
         var words = ShellWords.Split(WithTimeout(command, FullTestSeconds));
         var prefix = words is null ? null : PytestPrefixes.FirstOrDefault(p => words.Count > p.Length && words.Take(p.Length).SequenceEqual(p));
         return prefix is null ? null : [.. words!.Skip(prefix.Length), "-x"];
+    }
+
+    private async Task<string> WriteDriverAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(scratch);
+        var driver = Path.Combine(scratch, "batch_driver.py");
+        await File.WriteAllTextAsync(driver, BatchDriver.Source, cancellationToken);
+        return driver;
+    }
+
+    private static string ExamplesJson(IReadOnlyList<(string Source, string Want)> examples, IReadOnlyList<string> modules) =>
+        JsonSerializer.Serialize(new { modules, examples = examples.Select(e => new { source = e.Source, want = e.Want }) });
+
+    /// <summary>The importable module name of a Python file (<c>pkg/mod.py</c> to <c>pkg.mod</c>), or null.</summary>
+    private static string? ModuleName(string file)
+    {
+        var parts = file[..^".py".Length].Split('/').ToList();
+        if (parts[^1] == "__init__")
+        {
+            parts.RemoveAt(parts.Count - 1);
+        }
+
+        return parts.Count > 0 && parts.All(p => p.Length > 0 && (char.IsLetter(p[0]) || p[0] == '_') && p.All(c => char.IsLetterOrDigit(c) || c == '_'))
+            ? string.Join('.', parts)
+            : null;
     }
 
     /// <summary>The command with its per-test timeout set to <paramref name="seconds"/>, if it uses pytest-timeout.</summary>

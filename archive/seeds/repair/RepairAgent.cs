@@ -40,6 +40,7 @@ internal sealed class RepairAgent : IAgent
         var shell = new ShellRunner(workspace.Root, budget);
         ITestRunner runner = language == Language.Python ? new PytestRunner(command, scratch, shell, budget) : new DotnetTestRunner(command, shell, budget);
         Candidate? kept = null;
+        Candidate? plausible = null;
         var tried = 0;
         try
         {
@@ -62,19 +63,23 @@ internal sealed class RepairAgent : IAgent
                 Log($"suspicious: {line.File}:{line.Line + 1} score {line.Score:F3}");
             }
 
+            await runner.UseExamplesAsync(ProblemExamples.Extract(context.ProblemStatement), sources.Keys, cancellationToken);
             var generator = new CandidateGenerator(sources, Scope.Attributes(AllFiles(workspace, language)));
             var filter = new SyntaxFilter(scratch, shell);
+            var outOfTime = false;
             foreach (var tier in CandidateGenerator.Tiers(ranked, MaxLines))
             {
                 if (!budget.Fits(MinimumSearch))
                 {
-                    return GaveUp($"the budget ran out after {tried} candidates", tried);
+                    outOfTime = true;
+                    break;
                 }
 
                 var candidates = await filter.KeepParsingAsync(generator.Generate(tier).ToList(), sources, cancellationToken);
                 Log($"tier of {tier.Count} lines (score {tier[0].Score:F3}): {candidates.Count} candidates");
                 var result = await runner.SearchAsync(candidates, workspace, sources, baseline.Run.Failed, cancellationToken);
                 tried += result.Tried;
+                plausible ??= result.Plausible;
                 if (result.Passed is { } fix)
                 {
                     kept = fix;
@@ -83,7 +88,23 @@ internal sealed class RepairAgent : IAgent
                 }
             }
 
-            return GaveUp($"none of {tried} candidates on the {Math.Min(MaxLines, ranked.Count)} most suspicious lines made the visible tests pass", tried);
+            if (plausible is not null)
+            {
+                // Nothing agreed with the examples as well; a fix the visible tests accept still beats none.
+                workspace.Write(plausible.File, sources[plausible.File].WithLine(plausible.Line, plausible.Text));
+                if (await runner.PassesAsync(baseline.Run.Failed, cancellationToken))
+                {
+                    kept = plausible;
+                    Log($"kept a fix that contradicts an example: {plausible.Describe()}");
+                    return new AgentReport("completed", $"the visible tests pass (an example of the problem statement does not) after {tried} candidates: {plausible.Describe()}", tried);
+                }
+
+                workspace.Restore(plausible.File);
+            }
+
+            return outOfTime
+                ? GaveUp($"the budget ran out after {tried} candidates", tried)
+                : GaveUp($"none of {tried} candidates on the {Math.Min(MaxLines, ranked.Count)} most suspicious lines made the visible tests pass", tried);
         }
         finally
         {

@@ -6,6 +6,7 @@ internal static class RepairTemplates
     [
         ("swap-operator", OperatorTemplates.SwapOperator),
         ("shift-literal", ExpressionTemplates.ShiftLiteral),
+        ("shift-boundary", OperatorTemplates.ShiftBoundary),
         ("swap-keyword", OperatorTemplates.SwapKeyword),
         ("negate-condition", OperatorTemplates.NegateCondition),
         ("swap-arguments", ExpressionTemplates.SwapArguments),
@@ -16,7 +17,6 @@ internal static class RepairTemplates
         ("change-empty-value", ExpressionTemplates.ChangeEmptyValue),
         ("add-slice", ExpressionTemplates.AddSlice),
         ("add-null-guard", OperatorTemplates.AddNullGuard),
-        ("shift-boundary", OperatorTemplates.ShiftBoundary),
         ("delete-statement", StatementTemplates.DeleteStatement),
         ("combine-with-variable", ExpressionTemplates.CombineWithVariable),
         ("replace-call", ExpressionTemplates.ReplaceCall),
