@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace Evolver.Mutation;
+
+/// <summary>The gp operators on expressions: literals and conditions. Each site is drawn with its replacement fixed by the random stream.</summary>
+internal static class GpExpressionOperators
+{
+    /// <summary>Comparison operators and the related ones each may become.</summary>
+    private static readonly Dictionary<SyntaxKind, SyntaxKind[]> Comparisons = new()
+    {
+        [SyntaxKind.LessThanExpression] = [SyntaxKind.LessThanOrEqualExpression, SyntaxKind.GreaterThanExpression],
+        [SyntaxKind.LessThanOrEqualExpression] = [SyntaxKind.LessThanExpression, SyntaxKind.GreaterThanOrEqualExpression],
+        [SyntaxKind.GreaterThanExpression] = [SyntaxKind.GreaterThanOrEqualExpression, SyntaxKind.LessThanExpression],
+        [SyntaxKind.GreaterThanOrEqualExpression] = [SyntaxKind.GreaterThanExpression, SyntaxKind.LessThanOrEqualExpression],
+        [SyntaxKind.EqualsExpression] = [SyntaxKind.NotEqualsExpression],
+        [SyntaxKind.NotEqualsExpression] = [SyntaxKind.EqualsExpression],
+        [SyntaxKind.LogicalAndExpression] = [SyntaxKind.LogicalOrExpression],
+        [SyntaxKind.LogicalOrExpression] = [SyntaxKind.LogicalAndExpression],
+    };
+
+    /// <summary>Numeric literals moved and boolean literals flipped.</summary>
+    public static IEnumerable<GpSite> Literals(string file, SyntaxNode root, Random random)
+    {
+        foreach (var literal in root.DescendantNodes().OfType<LiteralExpressionSyntax>().Where(l => !ProtectedCode.IsProtected(l)))
+        {
+            ExpressionSyntax? replacement = literal.Kind() switch
+            {
+                SyntaxKind.TrueLiteralExpression => LiteralExpression(SyntaxKind.FalseLiteralExpression),
+                SyntaxKind.FalseLiteralExpression => LiteralExpression(SyntaxKind.TrueLiteralExpression),
+                SyntaxKind.NumericLiteralExpression => Numeric(literal.Token.Value, random.Next(5)),
+                _ => null,
+            };
+            if (replacement is not null && !InConstantContext(literal))
+            {
+                replacement = replacement.WithTriviaFrom(literal);
+                yield return new GpSite(file, literal, replacement, $"literal at {GpSite.Place(literal)}: {literal.Token.Text} -> {replacement}");
+            }
+        }
+    }
+
+    /// <summary>Conditions negated, and comparison and logical operators swapped for related ones.</summary>
+    public static IEnumerable<GpSite> Conditions(string file, SyntaxNode root, Random random)
+    {
+        foreach (var node in root.DescendantNodes().Where(n => !ProtectedCode.IsProtected(n)))
+        {
+            var condition = node switch
+            {
+                IfStatementSyntax s => s.Condition,
+                WhileStatementSyntax s => s.Condition,
+                DoStatementSyntax s => s.Condition,
+                ConditionalExpressionSyntax c => c.Condition,
+                _ => null,
+            };
+            if (condition is not null)
+            {
+                ExpressionSyntax negated = condition is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not
+                    ? not.Operand is ParenthesizedExpressionSyntax p ? p.Expression : not.Operand
+                    : PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, ParenthesizedExpression(condition.WithoutTrivia()));
+                negated = negated.WithTriviaFrom(condition);
+                yield return new GpSite(file, condition, negated, $"negate condition at {GpSite.Place(condition)}: {GpSite.Snippet(condition)} -> {GpSite.Snippet(negated)}");
+            }
+
+            if (node is BinaryExpressionSyntax binary && Comparisons.TryGetValue(binary.Kind(), out var kinds))
+            {
+                var kind = kinds[random.Next(kinds.Length)];
+                var swapped = BinaryExpression(kind, binary.Left, Token(binary.OperatorToken.LeadingTrivia, OperatorToken(kind), binary.OperatorToken.TrailingTrivia), binary.Right);
+                yield return new GpSite(file, binary, swapped, $"swap operator at {GpSite.Place(binary)}: {binary.OperatorToken.Text} -> {swapped.OperatorToken.Text} in {GpSite.Snippet(binary)}");
+            }
+        }
+    }
+
+    private static ExpressionSyntax? Numeric(object? value, int choice)
+    {
+        switch (value)
+        {
+            case int i:
+                var ints = new long[] { i + 1L, i - 1L, i * 2L, i / 2, 0 };
+                var n = ints[choice];
+                return n is > int.MinValue and <= int.MaxValue && n != i ? Number((int)n) : null;
+            case long l:
+                var longs = new[] { l + 1, l - 1, l * 2, l / 2, 0 };
+                return longs[choice] != l ? LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(longs[choice].ToString(CultureInfo.InvariantCulture) + "L", longs[choice])) : null;
+            case double d:
+                var doubles = new[] { d + 1, d - 1, d * 2, d / 2, 0 };
+                var text = doubles[choice].ToString("R", CultureInfo.InvariantCulture);
+                text += text.Contains('.') || text.Contains('E') ? "" : ".0";
+                return doubles[choice] != d ? LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(text, doubles[choice])) : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A negative result is written as a prefix minus, the way C# spells negative literals.</summary>
+    private static ExpressionSyntax Number(int value) => value < 0
+        ? PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(-value)))
+        : LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(value));
+
+    /// <summary>
+    /// Literals whose change would not compile for reasons unrelated to behaviour: attribute arguments, enum member
+    /// values, and <c>case</c> labels (duplicates).
+    /// </summary>
+    private static bool InConstantContext(SyntaxNode literal) =>
+        literal.Ancestors().Any(a => a is AttributeArgumentSyntax or EnumMemberDeclarationSyntax or CaseSwitchLabelSyntax or ConstantPatternSyntax);
+
+    private static SyntaxKind OperatorToken(SyntaxKind expression) => expression switch
+    {
+        SyntaxKind.LessThanExpression => SyntaxKind.LessThanToken,
+        SyntaxKind.LessThanOrEqualExpression => SyntaxKind.LessThanEqualsToken,
+        SyntaxKind.GreaterThanExpression => SyntaxKind.GreaterThanToken,
+        SyntaxKind.GreaterThanOrEqualExpression => SyntaxKind.GreaterThanEqualsToken,
+        SyntaxKind.EqualsExpression => SyntaxKind.EqualsEqualsToken,
+        SyntaxKind.NotEqualsExpression => SyntaxKind.ExclamationEqualsToken,
+        SyntaxKind.LogicalAndExpression => SyntaxKind.AmpersandAmpersandToken,
+        _ => SyntaxKind.BarBarToken,
+    };
+}
