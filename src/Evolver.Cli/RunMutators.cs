@@ -22,7 +22,7 @@ internal sealed class RunMutators : IDisposable
         {
             IMutator mutator = spec.Name switch
             {
-                "gp" => throw RunConfigException.At($"mutators[{i}].name", "the gp mutator is not in this build yet"),
+                "gp" => new GpMutator(new GpMutatorOptions(), validator, new AgentBuilderOptions()),
                 "self" => new SelfMutator(new SelfMutatorOptions(), sandbox, builder, validator),
                 _ => new LlmMutator(new LlmMutatorOptions(), client ??= Client(settings, time), builder, validator),
             };
