@@ -68,8 +68,8 @@ internal sealed class MutateMutators : IAsyncDisposable
                 made.Mutator = new SelfMutator(selfOptions, made.sandbox, builder, validator);
                 return (made, ExitCodes.Success);
             default:
-                env.Error.WriteLine("error: --mutator gp: the gp mutator is not in this build yet; use llm or self.");
-                return (made, ExitCodes.Usage);
+                made.Mutator = new GpMutator(new GpMutatorOptions(), validator, new AgentBuilderOptions());
+                return (made, ExitCodes.Success);
         }
     }
 
