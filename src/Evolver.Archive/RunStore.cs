@@ -131,6 +131,10 @@ public sealed class RunStore : IVariantStore, IDisposable
     }
 
     /// <inheritdoc/>
+    public IReadOnlyDictionary<string, VariantStatus> Statuses() =>
+        archive.ListVariants().ToDictionary(v => v.Id, v => v.Status, StringComparer.Ordinal);
+
+    /// <inheritdoc/>
     public bool Contains(string id) => archive.Contains(id);
 
     /// <inheritdoc/>

@@ -52,9 +52,9 @@ internal static class RunSession
             return ExitCodes.Usage;
         }
 
-        if (!resume && seeds.Count == 0 && archive.ReadSelectionInputs().Count == 0)
+        if (!resume && seeds.Count == 0 && archive.ListVariants().Count == 0)
         {
-            env.Error.WriteLine($"error: config key 'seeds': the run needs a seed, as {settings.ArchivePath} holds no admitted variant to start from");
+            env.Error.WriteLine($"error: config key 'seeds': the run needs a seed, as {settings.ArchivePath} holds no variant to start from");
             return ExitCodes.Usage;
         }
 

@@ -29,6 +29,10 @@ public sealed class RunLoopTests(DockerFixture docker, ITestOutputHelper output)
         Assert.True(import.ExitCode == 0, import.ToString());
         var config = bed.Write(bed.Config(bed.Subset(quixbugs, "kth", "levenshtein"), iterations: 3));
 
+        // Started from an archive `evolver init` made: its pending seed (v0) is evaluated in place, no seed is added.
+        var init = await CliRunner.RunAsync(bed.Work.Path, "init", bed.ArchivePath, "--seed", RunTestBed.RepairSeed);
+        Assert.True(init.ExitCode == 0, init.ToString());
+
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -58,11 +62,12 @@ public sealed class RunLoopTests(DockerFixture docker, ITestOutputHelper output)
         Assert.Equal(2, state.Sessions);
         Assert.Equal(3, state.Iterations);
         Assert.Empty(found.Findings);
-        Assert.Equal(["repair", "v0", "v1", "v2"], variants.Select(v => v.Id).Order());
+        Assert.Equal(["v0", "v1", "v2", "v3"], variants.Select(v => v.Id).Order());
         var seed = Assert.Single(state.History, h => h.Kind == ChildKind.Seed);
+        Assert.Equal("v0", seed.Id);
         Assert.Equal((VariantStatus.Evaluated, 2, true), (seed.Status, seed.Tasks, seed.Admitted));
         Assert.All(state.History, h => Assert.True(h.Descriptors.GetValueOrDefault(SelectionCandidate.SyntaxSize) > 100, $"{h.Id} has no syntax size"));
-        Assert.All(variants.Where(v => v.Id != "repair"), v => Assert.Equal("gp", v.Mutator));
+        Assert.All(variants.Where(v => v.Id != "v0"), v => Assert.Equal("gp", v.Mutator));
 
         using (var archive = AgentArchive.Open(bed.ArchivePath))
         using (var store = RunStore.Open(archive))
@@ -70,7 +75,7 @@ public sealed class RunLoopTests(DockerFixture docker, ITestOutputHelper output)
             var png = await store.ReadFileAsync("score.png", CancellationToken.None);
             Assert.NotNull(png);
             Assert.Equal("PNG"u8.ToArray(), png[1..4]);
-            var child = archive.GetVariant("v0");
+            var child = archive.GetVariant("v1");
             Assert.Contains(Assert.Single(child.Parents), variants.Select(v => v.Id));
             Assert.NotNull(child.Logs);
         }
@@ -82,7 +87,7 @@ public sealed class RunLoopTests(DockerFixture docker, ITestOutputHelper output)
         Assert.True(status.ExitCode == 0, status.ToString());
         Assert.Contains("finished: the run.iterations budget ended it", status.Out);
         Assert.Contains("iterations 3/3", status.Out);
-        Assert.Contains("repair", status.Out);
+        Assert.Contains("v0", status.Out);
     }
 
     [Fact]

@@ -39,7 +39,13 @@ internal sealed class ChildWorker(LoopContext ctx)
     private async Task<(VariantDraft Draft, string Note, bool Harness)> SeedAsync(
         ChildPlan plan, string work, ChildLogs logs, LiveChild live, CancellationToken cancellationToken)
     {
-        var source = plan.SourceDirectory ?? throw new InvalidOperationException($"Seed job {plan.Id} names no source folder.");
+        // A seed already in the archive (pending evaluation) is built from its archived source.
+        var source = plan.SourceDirectory is { } folder && Directory.Exists(folder) ? folder : Path.Combine(work, "seed");
+        if (source != plan.SourceDirectory)
+        {
+            ctx.Store.ExportSource(plan.Id, source);
+        }
+
         var timings = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         var build = await BuildAsync(source, work, logs, live, timings, cancellationToken).ConfigureAwait(false);
         var evaluation = new EvaluationRecord
@@ -47,7 +53,7 @@ internal sealed class ChildWorker(LoopContext ctx)
             Status = VariantStatus.CompileFailed,
             Admitted = false,
             Mutator = "seed",
-            MutationDescription = $"seed {plan.Id} from {source}",
+            MutationDescription = plan.SourceDirectory is null ? $"seed {plan.Id}" : $"seed {plan.Id} from {source}",
             Diagnostics = build.Diagnostics,
             Timings = timings,
             Flags = ["compile-error"],

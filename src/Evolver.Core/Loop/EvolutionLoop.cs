@@ -51,23 +51,28 @@ public sealed class EvolutionLoop
             throw new InvalidOperationException("The archive already holds a run; continue it with resume, or start a new run in another archive.");
         }
 
-        if (options.Seeds.Count == 0 && store.ReadSelectionInputs().Count == 0)
+        if (options.Seeds.Count == 0 && store.Statuses().Count == 0)
         {
             throw new InvalidOperationException("The run has no seed and the archive holds no admitted variant to start from.");
         }
 
         book = RunBook.New(options.RngSeed, store.NextSequence(), time.GetUtcNow());
         budget = new BudgetTracker(options.Budgets, time);
-        foreach (var seed in options.Seeds)
+        var statuses = store.Statuses();
+        if (statuses.Count > 0)
         {
-            if (store.Contains(seed.Id) && store.GetVariant(seed.Id).Evaluation is { Status: not VariantStatus.Pending } done)
+            // An archive that holds variants (e.g. from `evolver init`) is the starting population: its pending
+            // variants are evaluated as seeds, and the configured seeds are not added beside them.
+            foreach (var id in statuses.Where(s => s.Value == VariantStatus.Pending).Select(s => s.Key).Order(StringComparer.Ordinal))
             {
-                book.History.Add(Recovered(new ChildPlan { Id = seed.Id, Kind = ChildKind.Seed }, done, "seed already evaluated in the archive"));
+                book.InFlight.Add(new ChildPlan { Id = id, Kind = ChildKind.Seed });
             }
-            else
-            {
-                book.InFlight.Add(new ChildPlan { Id = seed.Id, Kind = ChildKind.Seed, SourceDirectory = seed.SourceDirectory });
-            }
+
+            Report(new RunEvent(RunEventKind.RunStarted, $"the archive holds {statuses.Count} variant(s): the run starts from them and adds no seed"));
+        }
+        else
+        {
+            book.InFlight.AddRange(options.Seeds.Select(seed => new ChildPlan { Id = seed.Id, Kind = ChildKind.Seed, SourceDirectory = seed.SourceDirectory }));
         }
 
         return await RunAsync([.. book.InFlight], cancellationToken).ConfigureAwait(false);

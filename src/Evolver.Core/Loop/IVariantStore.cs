@@ -12,6 +12,9 @@ public interface IVariantStore
     /// <summary>Every variant, admitted or not, with its parents and own outcome counts, for the <c>hgm</c> selector.</summary>
     IReadOnlyList<CladeNode> ReadLineage();
 
+    /// <summary>Every variant's id and status.</summary>
+    IReadOnlyDictionary<string, VariantStatus> Statuses();
+
     /// <summary>Whether variant <paramref name="id"/> exists.</summary>
     bool Contains(string id);
 
