@@ -70,9 +70,6 @@ internal static class AgentCompiler
     public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees, ImmutableArray<MetadataReference> references) =>
         CSharpCompilation.Create(AssemblyName, [ImplicitUsingsTree, .. trees], references, CompilationOptions);
 
-    /// <summary>True for the implicit-usings tree every compilation holds, which is not the agent's own source.</summary>
-    public static bool IsImplicitUsings(SyntaxTree tree) => ReferenceEquals(tree, ImplicitUsingsTree);
-
     /// <summary>The symbols the SDK defines for a Release build of <c>netX.Y</c>, so <c>#if NET8_0_OR_GREATER</c> means the same.</summary>
     private static IEnumerable<string> PreprocessorSymbols()
     {

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 /// <summary>Runs a C# repository's visible tests with <c>dotnet test</c>. No coverage: localisation uses stack traces only.</summary>
 internal sealed class DotnetTestRunner(string command, ShellRunner shell, SearchBudget budget) : ITestRunner
 {
+    private static readonly Regex ResultLinePattern = new(@"^\s*(?<outcome>Passed|Failed)\s+(?<id>\S+)", RegexOptions.Multiline);
+
     private const string Logger = " --logger \"console;verbosity=normal\"";
 
     public Language Language => Language.CSharp;
@@ -38,6 +40,4 @@ internal sealed class DotnetTestRunner(string command, ShellRunner shell, Search
     public Task<SearchResult> SearchAsync(
         IReadOnlyList<Candidate> candidates, Workspace workspace, IReadOnlyDictionary<string, SourceFile> sources, IReadOnlySet<string> failing, CancellationToken cancellationToken) =>
         SequentialSearch.RunAsync(this, budget, candidates, workspace, sources, failing, cancellationToken);
-
-    private static readonly Regex ResultLinePattern = new(@"^\s*(?<outcome>Passed|Failed)\s+(?<id>\S+)", RegexOptions.Multiline);
 }

@@ -7,6 +7,12 @@ using System.Text.RegularExpressions;
 /// </summary>
 internal static class FaultLocaliser
 {
+    private static readonly Regex PythonFramePattern = new("File \"(?<file>[^\"]+)\", line (?<line>\\d+)");
+
+    private static readonly Regex PytestFramePattern = new(@"^(?<file>[\w./-]+\.py):(?<line>\d+): ", RegexOptions.Multiline);
+
+    private static readonly Regex DotnetFramePattern = new(@" in (?<file>/?[\w./-]+\.cs):line (?<line>\d+)");
+
     private const double TracebackBonus = 0.5;
     private const double Unreached = 0.01;
 
@@ -84,10 +90,4 @@ internal static class FaultLocaliser
         var colon = entry.LastIndexOf(':');
         return colon > 0 && int.TryParse(entry[(colon + 1)..], out var line) ? (entry[..colon], line - 1) : null;
     }
-
-    private static readonly Regex PythonFramePattern = new("File \"(?<file>[^\"]+)\", line (?<line>\\d+)");
-
-    private static readonly Regex PytestFramePattern = new(@"^(?<file>[\w./-]+\.py):(?<line>\d+): ", RegexOptions.Multiline);
-
-    private static readonly Regex DotnetFramePattern = new(@" in (?<file>/?[\w./-]+\.cs):line (?<line>\d+)");
 }
