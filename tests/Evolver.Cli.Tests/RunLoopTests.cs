@@ -96,7 +96,7 @@ public sealed class RunLoopTests(DockerFixture docker, ITestOutputHelper output)
         docker.RequireEngine();
         var (polyglot, import) = await docker.ImportAsync("polyglot-python", "polyglot/python", "polyglot");
         Assert.True(import.ExitCode == 0, import.ToString());
-        var suite = bed.Subset(polyglot, "bowling", "grep");
+        var suite = bed.Subset(polyglot, "bowling", "grep", "dominoes", "poker");
         var config = bed.Write(bed.Config(suite, Iterations, RngSeed));
 
         // The kill moments are random, but from a logged seed, so a failure can be replayed.
@@ -183,6 +183,17 @@ public sealed class RunLoopTests(DockerFixture docker, ITestOutputHelper output)
         Assert.Equal(variants.Select(v => v.Id).Order(), state.History.Select(h => h.Id).Order());
         Assert.Equal(Enumerable.Range(1, Iterations).Select(i => (long)i), state.History.Where(h => h.Kind == ChildKind.Child).Select(h => h.Iteration).Order());
         Assert.All(variants, v => Assert.NotEqual(VariantStatus.Pending, v.Status));
+
+        // The seed ran the tasks in the children's order (from the run's seed), so their scores compare like for like.
+        using (var archive = AgentArchive.Open(bed.ArchivePath))
+        {
+            var order = archive.GetVariant("repair").Evaluation.Tasks.Select(t => t.InstanceId).ToList();
+            Assert.Equal(4, order.Count);
+            foreach (var child in variants.Where(v => v.Status == VariantStatus.Evaluated && v.Id != "repair"))
+            {
+                Assert.Equal(order, archive.GetVariant(child.Id).Evaluation.Tasks.Select(t => t.InstanceId));
+            }
+        }
 
         // Each child draws three numbers (mutator, parent, mutation seed): the stream ends exactly 3 × iterations on.
         Assert.Equal(ReferenceState(RngSeed, 3 * Iterations), state.Rng);

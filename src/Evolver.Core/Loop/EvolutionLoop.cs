@@ -65,14 +65,18 @@ public sealed class EvolutionLoop
             // variants are evaluated as seeds, and the configured seeds are not added beside them.
             foreach (var id in statuses.Where(s => s.Value == VariantStatus.Pending).Select(s => s.Key).Order(StringComparer.Ordinal))
             {
-                book.InFlight.Add(new ChildPlan { Id = id, Kind = ChildKind.Seed });
+                book.InFlight.Add(new ChildPlan { Id = id, Kind = ChildKind.Seed, TaskSeed = options.RngSeed });
             }
 
             Report(new RunEvent(RunEventKind.RunStarted, $"the archive holds {statuses.Count} variant(s): the run starts from them and adds no seed"));
         }
         else
         {
-            book.InFlight.AddRange(options.Seeds.Select(seed => new ChildPlan { Id = seed.Id, Kind = ChildKind.Seed, SourceDirectory = seed.SourceDirectory }));
+            // Seeds run the tasks in the order children do (unless children shuffle), so their scores compare.
+            book.InFlight.AddRange(options.Seeds.Select(seed => new ChildPlan
+            {
+                Id = seed.Id, Kind = ChildKind.Seed, SourceDirectory = seed.SourceDirectory, TaskSeed = options.RngSeed,
+            }));
         }
 
         return await RunAsync([.. book.InFlight], cancellationToken).ConfigureAwait(false);
