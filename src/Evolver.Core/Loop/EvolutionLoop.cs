@@ -139,22 +139,7 @@ public sealed class EvolutionLoop
             live = [.. running.Values.Select(l => l.Snapshot()).OrderBy(r => r.Id, StringComparer.Ordinal)];
         }
 
-        lock (book.Gate)
-        {
-            var usage = budget.Usage;
-            return new RunSnapshot
-            {
-                Status = book.Status,
-                Iterations = book.Iterations,
-                Finished = book.History.Count,
-                Best = RunProgressMath.Best(book.History),
-                SeedScore = RunProgressMath.SeedScore(book.History),
-                Running = live,
-                Usage = usage,
-                Budgets = options.Budgets,
-                Eta = RunProgressMath.Eta(usage, options.Budgets.Run, book.History.Count(h => h.Kind == ChildKind.Child)),
-            };
-        }
+        return book.Snapshot(live, budget, options.Budgets);
     }
 
     private async Task<RunState> RunAsync(IReadOnlyList<ChildPlan> redo, CancellationToken cancellationToken)

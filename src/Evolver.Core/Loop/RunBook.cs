@@ -97,4 +97,25 @@ internal sealed class RunBook
             History.Add(entry);
         }
     }
+
+    /// <summary>The run at this moment, with the jobs in <paramref name="running"/>.</summary>
+    public RunSnapshot Snapshot(IReadOnlyList<RunningChild> running, BudgetTracker budget, BudgetOptions budgets)
+    {
+        lock (Gate)
+        {
+            var usage = budget.Usage;
+            return new RunSnapshot
+            {
+                Status = Status,
+                Iterations = Iterations,
+                Finished = History.Count,
+                Best = RunProgressMath.Best(History),
+                SeedScore = RunProgressMath.SeedScore(History),
+                Running = running,
+                Usage = usage,
+                Budgets = budgets,
+                Eta = RunProgressMath.Eta(usage, budgets.Run, History.Count(h => h.Kind == ChildKind.Child)),
+            };
+        }
+    }
 }
