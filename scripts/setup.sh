@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent host set-up, run first by ./evolver.sh and ./test.sh (and so by CI):
-#   - as root: installs what is missing among docker.io, debootstrap, git, python3-pytest and
-#     python3-pytest-timeout (apt lists are refreshed only when an install needs it), and starts
+#   - as root: installs what is missing among docker.io, debootstrap, git, python3-pytest,
+#     python3-pytest-timeout and chromium (for the web UI's browser tests; apt lists are refreshed
+#     only when an install needs it), and starts
 #     dockerd in the background when no engine answers;
 #   - as another user: checks that Docker is usable and says what to do when it is not;
 #   - restores the solution's NuGet packages.
@@ -25,6 +26,7 @@ requirements=(
   "command -v git|git"
   "/usr/bin/python3 -c 'import pytest'|python3-pytest"
   "/usr/bin/python3 -c 'import pytest_timeout'|python3-pytest-timeout"
+  "test -x /usr/bin/chromium|chromium"
 )
 
 missing_packages() {
