@@ -7,6 +7,9 @@ namespace Evolver.Core;
 /// <param name="EntryAssembly">For programs: the file name of the entry assembly inside <paramref name="BuildDirectory"/>.</param>
 public sealed record AgentArtifact(string Name, AgentKind Kind, string? BuildDirectory = null, string? EntryAssembly = null)
 {
+    /// <summary>The LLM gateway grant of the task run this artifact is about to do, written into the agent's input; null for none.</summary>
+    public GatewayGrant? Gateway { get; init; }
+
     /// <summary>The gold pseudo-agent.</summary>
     public static AgentArtifact Gold { get; } = new("gold", AgentKind.Gold);
 

@@ -1,7 +1,7 @@
 namespace Evolver.Core;
 
-/// <summary>Evaluates an agent on many tasks, several at a time.</summary>
-public sealed class SuiteEvaluator(ISandbox sandbox, TimeProvider timeProvider)
+/// <summary>Evaluates an agent on many tasks, several at a time; through <paramref name="gateway"/> when one is given.</summary>
+public sealed class SuiteEvaluator(ISandbox sandbox, TimeProvider timeProvider, ITaskGateway? gateway = null)
 {
     /// <summary>Evaluates <paramref name="agent"/> on <paramref name="tasks"/> of <paramref name="suite"/>.</summary>
     /// <param name="suite">The suite the tasks belong to.</param>
@@ -21,7 +21,7 @@ public sealed class SuiteEvaluator(ISandbox sandbox, TimeProvider timeProvider)
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         var startedAt = timeProvider.GetUtcNow();
         var start = timeProvider.GetTimestamp();
-        var evaluator = new TaskEvaluator(sandbox, timeProvider);
+        var evaluator = new TaskEvaluator(sandbox, timeProvider, gateway);
         var results = new TaskResult[tasks.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, tasks.Count),

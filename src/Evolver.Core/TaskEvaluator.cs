@@ -1,13 +1,42 @@
 namespace Evolver.Core;
 
-/// <summary>Evaluates one agent on one task: solve in one container, score the diff in another.</summary>
-public sealed class TaskEvaluator(ISandbox sandbox, TimeProvider timeProvider)
+/// <summary>
+/// Evaluates one agent on one task: solve in one container, score the diff in another. With a gateway, a program agent
+/// gets its own grant for the solve phase, revoked before scoring, and the result carries what it used.
+/// </summary>
+public sealed class TaskEvaluator(ISandbox sandbox, TimeProvider timeProvider, ITaskGateway? gateway = null)
 {
     /// <summary>Solves and scores <paramref name="task"/>. Never throws for a misbehaving agent.</summary>
-    public async Task<TaskResult> EvaluateAsync(TaskSpec task, AgentArtifact agent, CancellationToken cancellationToken)
+    public Task<TaskResult> EvaluateAsync(TaskSpec task, AgentArtifact agent, CancellationToken cancellationToken) =>
+        EvaluateAsync(task, agent, null, cancellationToken);
+
+    /// <summary>
+    /// Solves and scores <paramref name="task"/>, with the gateway's grant scoped by <paramref name="scope"/> (null: the
+    /// agent's name and the task's id, counted against no budget). Never throws for a misbehaving agent.
+    /// </summary>
+    public async Task<TaskResult> EvaluateAsync(TaskSpec task, AgentArtifact agent, GatewayScope? scope, CancellationToken cancellationToken)
     {
         var start = timeProvider.GetTimestamp();
-        var solve = await sandbox.SolveAsync(task, agent, cancellationToken).ConfigureAwait(false);
+        SolveResult solve;
+        GatewayUsage? llm = null;
+        if (gateway is not null && agent.Kind == AgentKind.Program)
+        {
+            var grant = gateway.Open(scope ?? new GatewayScope(agent.Name, agent.Name, task.InstanceId));
+            try
+            {
+                solve = await sandbox.SolveAsync(task, agent with { Gateway = grant }, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Revoked before scoring, whatever happened: the token dies with the agent's run.
+                llm = gateway.Close(grant);
+            }
+        }
+        else
+        {
+            solve = await sandbox.SolveAsync(task, agent, cancellationToken).ConfigureAwait(false);
+        }
+
         if (solve.Status == AgentStatus.HarnessError)
         {
             return Result(TaskOutcome.HarnessError, solve.Reason, solve, null, null);
@@ -47,6 +76,7 @@ public sealed class TaskEvaluator(ISandbox sandbox, TimeProvider timeProvider)
             Solve = s,
             Score = sc,
             Verdict = v,
+            Llm = llm,
             Duration = timeProvider.GetElapsedTime(start),
         };
     }

@@ -21,6 +21,21 @@ public sealed record TaskRecord
     /// <summary>The evaluation stage (0-based) the task ran in.</summary>
     public int Stage { get; init; }
 
+    /// <summary>LLM requests the agent made through the gateway; null when the run offered no gateway.</summary>
+    public int? LlmCalls { get; init; }
+
+    /// <summary>LLM input tokens of the task run; null when the run offered no gateway.</summary>
+    public long? InputTokens { get; init; }
+
+    /// <summary>LLM output tokens of the task run; null when the run offered no gateway.</summary>
+    public long? OutputTokens { get; init; }
+
+    /// <summary>LLM dollars of the task run; null when the run offered no gateway.</summary>
+    public double? CostUsd { get; init; }
+
+    /// <summary>Budgets that refused the agent an LLM call (HTTP 429), e.g. <c>task.llm_tokens</c>; null when none did.</summary>
+    public IReadOnlyList<string>? LlmCapsHit { get; init; }
+
     /// <summary>The archived form of <paramref name="result"/>.</summary>
     public static TaskRecord From(TaskResult result, int stage) => new()
     {
@@ -29,5 +44,10 @@ public sealed record TaskRecord
         Reason = result.Reason,
         Duration = result.Duration,
         Stage = stage,
+        LlmCalls = result.Llm?.Calls,
+        InputTokens = result.Llm?.InputTokens,
+        OutputTokens = result.Llm?.OutputTokens,
+        CostUsd = result.Llm?.CostUsd,
+        LlmCapsHit = result.Llm is { CapsHit.Count: > 0 } llm ? llm.CapsHit : null,
     };
 }

@@ -24,6 +24,9 @@ public sealed record TaskResult
     /// <summary>The verdict over FAIL_TO_PASS and PASS_TO_PASS, when the tests ran.</summary>
     public ScoreVerdict? Verdict { get; init; }
 
+    /// <summary>What the agent used through the LLM gateway, or null when the run offered none.</summary>
+    public GatewayUsage? Llm { get; init; }
+
     /// <summary>Total wall-clock time of the task.</summary>
     public TimeSpan Duration { get; init; }
 }

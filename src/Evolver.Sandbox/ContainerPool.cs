@@ -15,15 +15,20 @@ internal sealed class ContainerPool(IDockerClient docker, SandboxOptions options
     private int disposed;
 
     /// <summary>Starts containers for <paramref name="image"/> until the warm target is met.</summary>
-    public void Warm(string image) => Refill(image, idle.GetOrAdd(image, _ => new()));
+    /// <param name="image">The image.</param>
+    /// <param name="gateway">For solve containers that mount the LLM gateway's socket.</param>
+    public void Warm(string image, bool gateway = false) => Refill(image, gateway, idle.GetOrAdd(Key(image, gateway), _ => new()));
 
     /// <summary>A started, unused container of <paramref name="image"/>: a warm one if any, else a new one.</summary>
-    public async Task<ContainerSession> TakeAsync(string image, CancellationToken cancellationToken)
+    /// <param name="image">The image.</param>
+    /// <param name="gateway">A solve container that mounts the LLM gateway's socket; scoring containers never do.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public async Task<ContainerSession> TakeAsync(string image, bool gateway, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        var queue = idle.GetOrAdd(image, _ => new());
+        var queue = idle.GetOrAdd(Key(image, gateway), _ => new());
         queue.TryDequeue(out var warm);
-        Refill(image, queue);
+        Refill(image, gateway, queue);
         if (warm is not null)
         {
             try
@@ -36,7 +41,7 @@ internal sealed class ContainerPool(IDockerClient docker, SandboxOptions options
             }
         }
 
-        return await ContainerSession.StartAsync(docker, image, options, log, cancellationToken).ConfigureAwait(false);
+        return await ContainerSession.StartAsync(docker, image, options, log, gateway, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes a used container in the background; <see cref="DisposeAsync"/> waits for it.</summary>
@@ -47,13 +52,15 @@ internal sealed class ContainerPool(IDockerClient docker, SandboxOptions options
         removal.ContinueWith(t => removals.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    private void Refill(string image, ConcurrentQueue<Task<ContainerSession>> queue)
+    private void Refill(string image, bool gateway, ConcurrentQueue<Task<ContainerSession>> queue)
     {
         while (Volatile.Read(ref disposed) == 0 && queue.Count < options.WarmContainers)
         {
-            queue.Enqueue(ContainerSession.StartAsync(docker, image, options, log, CancellationToken.None));
+            queue.Enqueue(ContainerSession.StartAsync(docker, image, options, log, gateway, CancellationToken.None));
         }
     }
+
+    private static string Key(string image, bool gateway) => gateway ? image + " +gateway" : image;
 
     /// <summary>Removes the idle containers and waits for every pending removal.</summary>
     public async ValueTask DisposeAsync()

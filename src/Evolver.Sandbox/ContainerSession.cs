@@ -32,8 +32,14 @@ internal sealed class ContainerSession : IAsyncDisposable
     /// Creates and starts an idle container of <paramref name="image"/>. Every container is alike until used, so
     /// the sandbox can start them ahead of need; the agent's build is copied in later, not bind-mounted.
     /// </summary>
+    /// <param name="docker">The engine.</param>
+    /// <param name="image">The image.</param>
+    /// <param name="options">Limits and mounts.</param>
+    /// <param name="log">The sandbox's log.</param>
+    /// <param name="gateway">Mount the LLM gateway's socket folder read-only (solve containers only).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<ContainerSession> StartAsync(
-        IDockerClient docker, string image, SandboxOptions options, ILogger log, CancellationToken cancellationToken)
+        IDockerClient docker, string image, SandboxOptions options, ILogger log, bool gateway, CancellationToken cancellationToken)
     {
         var p = options.LabelPrefix;
         var parameters = new CreateContainerParameters
@@ -75,6 +81,11 @@ internal sealed class ContainerSession : IAsyncDisposable
                 LogConfig = new LogConfig { Type = "none" },
             },
         };
+        if (gateway && options.GatewaySocketDirectory is { } socketDirectory)
+        {
+            // Read-only: the agent can connect to the socket but not replace it. The folder holds nothing else.
+            parameters.HostConfig.Binds = [$"{socketDirectory}:{options.GatewayContainerDirectory}:ro"];
+        }
 
         var created = await docker.Containers.CreateContainerAsync(parameters, cancellationToken).ConfigureAwait(false);
         var session = new ContainerSession(docker, created.ID, log.ForContext("Container", created.ID[..12]));

@@ -88,7 +88,12 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
     {
         foreach (var family in families.Distinct(StringComparer.Ordinal))
         {
-            pool.Warm(await resolveImage(family, cancellationToken).ConfigureAwait(false));
+            var image = await resolveImage(family, cancellationToken).ConfigureAwait(false);
+            pool.Warm(image);
+            if (options.GatewaySocketDirectory is not null)
+            {
+                pool.Warm(image, gateway: true);
+            }
         }
     }
 
@@ -113,7 +118,7 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         {
             var image = await resolveImage(task.Image, cancellationToken).ConfigureAwait(false);
             var repoTar = await TarArchive.FromDirectoryAsync(task.RepoDirectory, cancellationToken).ConfigureAwait(false);
-            var box = await pool.TakeAsync(image, cancellationToken).ConfigureAwait(false);
+            var box = await pool.TakeAsync(image, options.GatewaySocketDirectory is not null, cancellationToken).ConfigureAwait(false);
             try
             {
                 return await solve.RunAsync(box, task, agent, repoTar, start, cancellationToken).ConfigureAwait(false);
@@ -138,7 +143,7 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         {
             var image = await resolveImage(task.Image, cancellationToken).ConfigureAwait(false);
             var repoTar = await TarArchive.FromDirectoryAsync(task.RepoDirectory, cancellationToken).ConfigureAwait(false);
-            var box = await pool.TakeAsync(image, cancellationToken).ConfigureAwait(false);
+            var box = await pool.TakeAsync(image, gateway: false, cancellationToken).ConfigureAwait(false);
             try
             {
                 return await score.RunAsync(box, task, patch, repoTar, start, cancellationToken).ConfigureAwait(false);

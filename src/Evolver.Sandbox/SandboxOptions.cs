@@ -36,6 +36,16 @@ public sealed class SandboxOptions
     /// <summary>Labels every container; the reaper removes labelled containers whose owning process is gone. Default "evolver".</summary>
     public string LabelPrefix { get; set; } = "evolver";
 
+    /// <summary>
+    /// The host folder holding the LLM gateway's Unix socket; when set, it is bind-mounted read-only at
+    /// <see cref="GatewayContainerDirectory"/> into every solve container (never into scoring containers), the only way
+    /// out of a container that has no network. Null: no gateway. Default null.
+    /// </summary>
+    public string? GatewaySocketDirectory { get; set; }
+
+    /// <summary>Where solve containers see <see cref="GatewaySocketDirectory"/>. Default <c>/evolver-gateway</c>.</summary>
+    public string GatewayContainerDirectory { get; set; } = "/evolver-gateway";
+
     /// <summary>Where image definitions and host inputs come from; null for the defaults (the repository's docker/ folder).</summary>
     public ImageBuildOptions? Images { get; set; }
 
@@ -84,6 +94,16 @@ public sealed class SandboxOptions
         if (string.IsNullOrWhiteSpace(LabelPrefix) || LabelPrefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '-')))
         {
             problems.Add("LabelPrefix must be ASCII letters, digits, '.' or '-'");
+        }
+
+        if (GatewaySocketDirectory is not null && !Path.IsPathFullyQualified(GatewaySocketDirectory))
+        {
+            problems.Add($"GatewaySocketDirectory '{GatewaySocketDirectory}' must be an absolute host path");
+        }
+
+        if (!GatewayContainerDirectory.StartsWith('/') || GatewayContainerDirectory.Length < 2)
+        {
+            problems.Add($"GatewayContainerDirectory '{GatewayContainerDirectory}' must be an absolute container path other than /");
         }
 
         if (Images is not null)

@@ -27,7 +27,7 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
         await RunStepAsync(box, ContainerScripts.InitAgentRepo, ExecRequest.AgentUser, "initialise the agent's git repository", cancellationToken).ConfigureAwait(false);
 
         var seconds = Math.Min(task.Timeouts.AgentSeconds, options.MaxAgentSeconds ?? int.MaxValue);
-        var files = new List<(string, byte[])> { ("input.json", Encoding.UTF8.GetBytes(Context(task, seconds).ToJson())) };
+        var files = new List<(string, byte[])> { ("input.json", Encoding.UTF8.GetBytes(Context(task, seconds, agent.Gateway).ToJson())) };
         if (agent.Kind == AgentKind.Gold)
         {
             if (task.GoldPatchPath is null)
@@ -79,8 +79,11 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
         };
     }
 
-    private AgentContext Context(TaskSpec task, int seconds) => new()
+    private AgentContext Context(TaskSpec task, int seconds, GatewayGrant? gateway) => new()
     {
+        Gateway = gateway is null || options.GatewaySocketDirectory is null && gateway.SocketPath is not null
+            ? null
+            : new GatewayInfo(gateway.BaseUrl, gateway.Token, gateway.Model, gateway.SocketPath),
         InstanceId = task.InstanceId,
         ProblemStatement = task.ProblemStatement,
         Language = task.Language,

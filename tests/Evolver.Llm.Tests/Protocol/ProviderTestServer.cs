@@ -151,13 +151,22 @@ internal sealed class ProviderTestServer : IDisposable
     private static async Task WriteAsync(HttpListenerResponse response, ScriptedResponse scripted)
     {
         response.StatusCode = scripted.Status;
-        response.ContentType = "application/json";
+        response.ContentType = scripted.ContentType;
         foreach (var (name, value) in scripted.Headers ?? new Dictionary<string, string>())
         {
             response.Headers[name] = value;
         }
 
         var bytes = Encoding.UTF8.GetBytes(scripted.Body);
+        if (scripted.DropAfterBytes is { } cut)
+        {
+            response.SendChunked = true;
+            await response.OutputStream.WriteAsync(bytes.AsMemory(0, Math.Min(cut, bytes.Length)));
+            await response.OutputStream.FlushAsync();
+            response.Abort();
+            return;
+        }
+
         if (scripted.Chunked)
         {
             response.SendChunked = true;
