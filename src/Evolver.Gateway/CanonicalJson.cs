@@ -58,7 +58,7 @@ internal static class CanonicalJson
 
     /// <summary>A scalar's canonical text: numbers by value, strings quoted.</summary>
     private static string Scalar(JsonValue value) =>
-        value.TryGetValue<decimal>(out var d) ? d.ToString(CultureInfo.InvariantCulture)
+        value.TryGetValue<decimal>(out var d) ? d.ToString("G29", CultureInfo.InvariantCulture)
         : value.TryGetValue<double>(out var f) ? f.ToString("R", CultureInfo.InvariantCulture)
         : value.ToJsonString();
 
