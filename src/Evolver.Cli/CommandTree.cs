@@ -23,6 +23,8 @@ internal static class CommandTree
             RunCommand.Create(env),
             ResumeCommand.Create(env),
             StatusCommand.Create(env),
+            ServeCommand.Create(env),
+            ReportCommand.Create(env),
         };
         root.SetAction((r, ct) => MainJob.RunAsync(env, r.GetValue(parallel), ct));
         return root;
