@@ -19,7 +19,7 @@ public sealed class AgentArchive : IDisposable
     private readonly TimeProvider time;
     private readonly VariantWriter writer;
     private readonly string lockPath;
-    private readonly SelectionCache selection = new();
+    private readonly SelectionCache selection;
 
     private AgentArchive(GitStore git, VariantIndex index, bool rebuild, ArchiveOptions options, TimeProvider time)
     {
@@ -28,6 +28,7 @@ public sealed class AgentArchive : IDisposable
         this.options = options;
         this.time = time;
         lockPath = System.IO.Path.Combine(git.GitDirectory, ArchiveLayout.LockFile);
+        selection = new SelectionCache(System.IO.Path.Combine(git.GitDirectory, SelectionSnapshot.FileName));
         writer = new VariantWriter(git, index, options, time, lockPath);
         if (rebuild || !IndexSync.IsCurrent(git, index))
         {

@@ -6,6 +6,9 @@ namespace Evolver.Archive;
 /// <summary>Queries over the index. Each runs in a read transaction, so it sees one consistent snapshot.</summary>
 internal sealed class IndexReader(SqliteConnection connection)
 {
+    /// <summary>Changed rows a read applies to the cache before it writes a fresh selection snapshot.</summary>
+    private const int SnapshotLag = 2000;
+
     private const string SummaryColumns =
         "id, commit_sha, parents, generation, score, admitted, status, children, cost, tokens, mutator, summary, created_ms, issue";
 
@@ -91,15 +94,26 @@ internal sealed class IndexReader(SqliteConnection connection)
 
         var tasks = TaskTable.Load(connection, tx).Ids.ToArray();
         var full = cache.Epoch != epoch || cache.Version == 0;
+        var saveAfter = false;
+        if (full)
+        {
+            cache.Reset(epoch);
+            if (cache.SnapshotPath is { } path && SelectionSnapshot.TryLoad(path, epoch, version, tasks) is var (taken, rows))
+            {
+                cache.Load(taken, rows);
+                full = false;
+            }
+            else
+            {
+                saveAfter = cache.SnapshotPath is not null;
+            }
+        }
+
         using var command = full
             ? VariantIndex.Command(connection, tx, "SELECT id, 1, score, children, generation, outcomes FROM variants INDEXED BY variants_selection WHERE admitted = 1 AND issue IS NULL ORDER BY seq, id")
             : VariantIndex.Command(connection, tx, "SELECT id, admitted = 1 AND issue IS NULL, score, children, generation, outcomes FROM variants WHERE version > $v", ("$v", cache.Version));
         using var reader = command.ExecuteReader();
-        if (full)
-        {
-            cache.Reset(epoch);
-        }
-
+        var changed = 0;
         while (reader.Read())
         {
             var id = reader.GetString(0);
@@ -113,10 +127,18 @@ internal sealed class IndexReader(SqliteConnection connection)
             else
             {
                 cache.Apply(id, candidate);
+                changed++;
             }
         }
 
         cache.MarkRead(version);
+
+        // A snapshot far behind the index would make every new process replay the same changes again.
+        if (saveAfter || changed > SnapshotLag)
+        {
+            cache.Save(tasks);
+        }
+
         return cache.Snapshot();
     });
 

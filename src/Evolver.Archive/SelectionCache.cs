@@ -9,11 +9,14 @@ namespace Evolver.Archive;
 /// The list stays in index order, so changes are placed by binary search rather than through a per-id dictionary,
 /// which would cost more than the full read itself.
 /// </summary>
-internal sealed class SelectionCache
+internal sealed class SelectionCache(string? snapshotPath = null)
 {
     private static readonly Comparer<string> IdOrder = Comparer<string>.Create(Compare);
 
     private List<ParentCandidate> ordered = [];
+
+    /// <summary>The file a newly opened archive starts from (see <see cref="SelectionSnapshot"/>), or null for none.</summary>
+    public string? SnapshotPath => snapshotPath;
 
     public string? Epoch { get; private set; }
 
@@ -33,6 +36,13 @@ internal sealed class SelectionCache
         Epoch = epoch;
         Version = 0;
         ordered = [];
+    }
+
+    /// <summary>Starts from a snapshot's rows, which are in index order, taken at <paramref name="version"/>.</summary>
+    public void Load(long version, List<ParentCandidate> rows)
+    {
+        ordered = rows;
+        Version = version;
     }
 
     /// <summary>Adds a row read in index order after <see cref="Reset"/>.</summary>
@@ -59,6 +69,15 @@ internal sealed class SelectionCache
     public void MarkRead(long version) => Version = version;
 
     public IReadOnlyList<ParentCandidate> Snapshot() => ordered.ToArray();
+
+    /// <summary>Writes the rows as the snapshot file, when the cache has one.</summary>
+    public void Save(IReadOnlyList<string> tasks)
+    {
+        if (snapshotPath is not null)
+        {
+            SelectionSnapshot.TrySave(snapshotPath, Epoch, Version, tasks, ordered);
+        }
+    }
 
     private int BinarySearch(string id)
     {
