@@ -19,6 +19,7 @@ if (!loaded.IsValid)
 }
 
 var suite = loaded.Suite!;
+Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
 // The bare run may use every core, so the sandbox gets as many: the CPU cap is a policy, not an overhead.
 await using var sandbox = await DockerSandbox.CreateAsync(new SandboxOptions { Cpus = Environment.ProcessorCount }, new LoggerConfiguration().CreateLogger(), TimeProvider.System, null, CancellationToken.None);
 await sandbox.PrepareAsync(suite.Tasks.Select(t => t.Image), CancellationToken.None);
@@ -31,7 +32,7 @@ foreach (var language in suite.Tasks.GroupBy(t => t.Language).Select(g => g.Firs
     await evaluator.EvaluateAsync(language, AgentArtifact.Gold, CancellationToken.None);
 }
 
-var rows = new List<(string Id, double Bare, double Boxed, double Solve, double Score)>();
+var rows = new List<(string Id, string Language, double Bare, double Boxed, double Solve, double Score)>();
 for (var round = 0; round < rounds; round++)
 {
     foreach (var task in suite.Tasks)
@@ -46,8 +47,10 @@ for (var round = 0; round < rounds; round++)
             return 1;
         }
 
-        rows.Add((task.InstanceId, bare.TotalSeconds, elapsed, boxed.Solve.Duration.TotalSeconds, boxed.Score?.Duration.TotalSeconds ?? 0));
+        rows.Add((task.InstanceId, task.Language, bare.TotalSeconds, elapsed, boxed.Solve.Duration.TotalSeconds, boxed.Score?.Duration.TotalSeconds ?? 0));
         Console.WriteLine($"{task.InstanceId,-36} bare {bare.TotalSeconds,7:F3} s   sandbox {elapsed,7:F3} s (solve {rows[^1].Solve:F3}, score {rows[^1].Score:F3})");
+        Console.WriteLine($"    solve: {Steps(boxed.Solve.Timings)}");
+        Console.WriteLine($"    score: {Steps(boxed.Score?.Timings)}");
     }
 }
 
@@ -58,4 +61,15 @@ var median = overheads.Count % 2 == 1 ? overheads[overheads.Count / 2] : (overhe
 Console.WriteLine();
 Console.WriteLine($"tasks: {rows.Count}   bare total: {bareTotal:F2} s   sandbox total: {boxedTotal:F2} s");
 Console.WriteLine($"ratio sandbox/bare: {boxedTotal / bareTotal:F2}   median per-task overhead: {median:F3} s");
+foreach (var language in rows.GroupBy(r => r.Language))
+{
+    var o = language.Select(r => r.Boxed - r.Bare).Order().ToList();
+    var m = o.Count % 2 == 1 ? o[o.Count / 2] : (o[(o.Count / 2) - 1] + o[o.Count / 2]) / 2;
+    Console.WriteLine($"  {language.Key,-8} tasks {o.Count,2}   bare {language.Sum(r => r.Bare),7:F2} s   sandbox {language.Sum(r => r.Boxed),7:F2} s   ratio {language.Sum(r => r.Boxed) / language.Sum(r => r.Bare):F2}   median overhead {m:F3} s");
+}
+
+Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
 return 0;
+
+static string Steps(IReadOnlyDictionary<string, TimeSpan>? steps) =>
+    steps is null ? "-" : string.Join("  ", steps.Select(s => $"{s.Key} {s.Value.TotalSeconds:F3}"));

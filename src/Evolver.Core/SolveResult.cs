@@ -26,4 +26,10 @@ public sealed record SolveResult
 
     /// <summary>Why the run ended the way it did, for people.</summary>
     public string Reason { get; init; } = "";
+
+    /// <summary>
+    /// Where the agent phase's time went, step by step in the order the steps ran (e.g. <c>container</c>, <c>copy-in</c>);
+    /// empty when the sandbox does not measure steps.
+    /// </summary>
+    public IReadOnlyDictionary<string, TimeSpan> Timings { get; init; } = new Dictionary<string, TimeSpan>();
 }

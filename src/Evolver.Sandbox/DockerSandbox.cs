@@ -118,10 +118,13 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         {
             var image = await resolveImage(task.Image, cancellationToken).ConfigureAwait(false);
             var repoTar = await TarArchive.FromDirectoryAsync(task.RepoDirectory, cancellationToken).ConfigureAwait(false);
+            var timer = new StepTimer(time, start);
+            timer.Lap("host-prepare");
             var box = await pool.TakeAsync(image, options.GatewaySocketDirectory is not null, cancellationToken).ConfigureAwait(false);
+            timer.Lap("container");
             try
             {
-                return await solve.RunAsync(box, task, agent, repoTar, start, cancellationToken).ConfigureAwait(false);
+                return await solve.RunAsync(box, task, agent, repoTar, start, timer, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -143,10 +146,13 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         {
             var image = await resolveImage(task.Image, cancellationToken).ConfigureAwait(false);
             var repoTar = await TarArchive.FromDirectoryAsync(task.RepoDirectory, cancellationToken).ConfigureAwait(false);
+            var timer = new StepTimer(time, start);
+            timer.Lap("host-prepare");
             var box = await pool.TakeAsync(image, gateway: false, cancellationToken).ConfigureAwait(false);
+            timer.Lap("container");
             try
             {
-                return await score.RunAsync(box, task, patch, repoTar, start, cancellationToken).ConfigureAwait(false);
+                return await score.RunAsync(box, task, patch, repoTar, start, timer, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

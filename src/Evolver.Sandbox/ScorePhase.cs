@@ -12,9 +12,10 @@ internal sealed class ScorePhase(SandboxOptions options, TimeProvider time)
 
     /// <summary>Applies <paramref name="patch"/> to the clean repository in <paramref name="box"/>, lays the hidden tests over it and runs them.</summary>
     public async Task<ScoreResult> RunAsync(
-        ContainerSession box, TaskSpec task, string patch, byte[] repoTar, long start, CancellationToken cancellationToken)
+        ContainerSession box, TaskSpec task, string patch, byte[] repoTar, long start, StepTimer timer, CancellationToken cancellationToken)
     {
         await box.CopyInAsync(repoTar, AgentPaths.Repo, ExecRequest.AgentUser, cancellationToken).ConfigureAwait(false);
+        timer.Lap("copy-repo");
 
         if (!string.IsNullOrWhiteSpace(patch))
         {
@@ -29,6 +30,7 @@ internal sealed class ScorePhase(SandboxOptions options, TimeProvider time)
                     OutputLimit = 64 * 1024,
                 },
                 cancellationToken).ConfigureAwait(false);
+            timer.Lap("apply");
             if (apply.ExitCode != 0)
             {
                 return new ScoreResult
@@ -43,6 +45,7 @@ internal sealed class ScorePhase(SandboxOptions options, TimeProvider time)
         {
             var hidden = await TarArchive.FromDirectoryAsync(task.HiddenDirectory, cancellationToken).ConfigureAwait(false);
             await box.CopyInAsync(hidden, AgentPaths.Repo, ExecRequest.AgentUser, cancellationToken).ConfigureAwait(false);
+            timer.Lap("copy-hidden");
         }
 
         var run = await box.ExecAsync(
@@ -57,9 +60,11 @@ internal sealed class ScorePhase(SandboxOptions options, TimeProvider time)
             },
             cancellationToken).ConfigureAwait(false);
 
+        timer.Lap("test");
         var reports = task.TestFormat is TestFormat.JunitXml or TestFormat.Trx && !box.HardKilled
             ? await ReadReportFilesAsync(box, task.TestFormat, cancellationToken).ConfigureAwait(false)
             : [];
+        timer.Lap("results");
         var exit = run.ExitCode is { } c ? (int)c : (int?)null;
         var tests = TestReportParser.Parse(task.TestFormat, run.Output.Text(), reports, exit, task.FailToPass.FirstOrDefault());
         return new ScoreResult
@@ -72,6 +77,7 @@ internal sealed class ScorePhase(SandboxOptions options, TimeProvider time)
             Reason = run.TimedOut ? $"tests ran past {task.Timeouts.TestSeconds} s and were stopped"
                 : tests.Count == 0 ? $"no per-test results could be read (exit {exit}): {SandboxText.FirstLine(run.Output.Tail(2000))}"
                 : "",
+            Timings = timer.Steps,
         };
     }
 

@@ -9,9 +9,10 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
 {
     /// <summary>Runs <paramref name="agent"/> on <paramref name="task"/> in <paramref name="box"/> and takes its diff.</summary>
     public async Task<SolveResult> RunAsync(
-        ContainerSession box, TaskSpec task, AgentArtifact agent, byte[] repoTar, long start, CancellationToken cancellationToken)
+        ContainerSession box, TaskSpec task, AgentArtifact agent, byte[] repoTar, long start, StepTimer timer, CancellationToken cancellationToken)
     {
         await box.CopyInAsync(repoTar, AgentPaths.Repo, ExecRequest.AgentUser, cancellationToken).ConfigureAwait(false);
+        timer.Lap("copy-repo");
         if (agent.Kind == AgentKind.Program)
         {
             if (agent.BuildDirectory is null || !Directory.Exists(agent.BuildDirectory))
@@ -21,10 +22,13 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
 
             var build = await TarArchive.FromDirectoryAsync(agent.BuildDirectory, cancellationToken).ConfigureAwait(false);
             await box.CopyInAsync(build, "/opt/agent", ExecRequest.RootUser, cancellationToken).ConfigureAwait(false);
+            timer.Lap("copy-agent");
         }
 
         await RunStepAsync(box, ContainerScripts.SnapshotBase, ExecRequest.RootUser, "snapshot the base repository", cancellationToken).ConfigureAwait(false);
+        timer.Lap("snapshot");
         await RunStepAsync(box, ContainerScripts.InitAgentRepo, ExecRequest.AgentUser, "initialise the agent's git repository", cancellationToken).ConfigureAwait(false);
+        timer.Lap("init-repo");
 
         var seconds = Math.Min(task.Timeouts.AgentSeconds, options.MaxAgentSeconds ?? int.MaxValue);
         var files = new List<(string, byte[])> { ("input.json", Encoding.UTF8.GetBytes(Context(task, seconds, agent.Gateway).ToJson())) };
@@ -39,6 +43,7 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
         }
 
         await box.CopyInAsync(TarArchive.FromFiles(files), "/evolver", ExecRequest.RootUser, cancellationToken).ConfigureAwait(false);
+        timer.Lap("copy-input");
 
         var run = await box.ExecAsync(
             new ExecRequest
@@ -53,6 +58,7 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
             },
             cancellationToken).ConfigureAwait(false);
 
+        timer.Lap("agent");
         var (status, reason) = Classify(run, seconds, options.AgentOutputLimitBytes);
         if (box.HardKilled)
         {
@@ -65,7 +71,9 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
         }
 
         var (patch, diffProblem) = await TakeDiffAsync(box, cancellationToken).ConfigureAwait(false);
+        timer.Lap("diff");
         var report = await ReadReportAsync(box, cancellationToken).ConfigureAwait(false);
+        timer.Lap("report");
         return new SolveResult
         {
             Status = status,
@@ -76,6 +84,7 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
             OutputTail = run.Output.Tail(),
             Report = report,
             Reason = diffProblem is null ? reason : SandboxText.Join(reason, diffProblem),
+            Timings = timer.Steps,
         };
     }
 
