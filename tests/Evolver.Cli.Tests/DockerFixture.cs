@@ -36,14 +36,13 @@ public sealed class DockerFixture : IAsyncLifetime
     }
 
     /// <summary>The development suite <paramref name="upstream"/> imported with <c>evolver import</c>, once per test run.</summary>
-    public Task<(string Suite, CliRun Import)> ImportAsync(string name, string upstream, string format, string? tasks = null) =>
+    public Task<(string Suite, CliRun Import)> ImportAsync(string name, string upstream, string format) =>
         imports.GetOrAdd(name, _ => new Lazy<Task<(string, CliRun)>>(async () =>
         {
             var from = Path.Combine(TestPaths.UpstreamBenchmarks, upstream);
             Assert.True(Directory.Exists(from), $"the upstream benchmark {from} is missing (expected beside the repository, in ../shared/benchmarks)");
             var suite = suites.Combine(name);
-            string[] only = tasks is null ? [] : ["--tasks", tasks];
-            var run = await CliRunner.RunAsync(suites.Path, ["import", "--from", from, "--out", suite, "--format", format, "--parallel", "2", .. only]);
+            var run = await CliRunner.RunAsync(suites.Path, "import", "--from", from, "--out", suite, "--format", format, "--parallel", "2");
             return (suite, run);
         })).Value;
 }
