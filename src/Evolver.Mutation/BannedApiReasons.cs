@@ -4,5 +4,5 @@ namespace Evolver.Mutation;
 internal static class BannedApiReasons
 {
     /// <summary>Why only the gateway may be called.</summary>
-    public const string Gateway = "agents reach the network only through the LLM gateway (HttpClient to context.Gateway.BaseUrl)";
+    public const string Gateway = "agents reach the network only through the LLM gateway (the HttpClient from context.Gateway.CreateHttpClient(), which connects through the gateway socket)";
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,6 +5,7 @@ using Evolver.Agents.Sdk;
 
 /// <summary>
 /// Talks to the harness's LLM gateway: OpenAI-compatible chat completions with tool calls, as plain JSON over HTTP.
+/// The SDK's client connects through the gateway's Unix socket (the container has no network) and sends the token.
 /// The gateway holds the provider's key; this agent holds only a short-lived token for it.
 /// </summary>
 internal sealed class GatewayChat(GatewayInfo gateway) : IDisposable
@@ -16,7 +16,7 @@ internal sealed class GatewayChat(GatewayInfo gateway) : IDisposable
     /// <summary>Extra attempts after a server error or a dropped connection; a 429 means the budget is spent and ends the run.</summary>
     private const int Retries = 2;
 
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromMinutes(5) };
+    private readonly HttpClient http = gateway.CreateHttpClient(TimeSpan.FromMinutes(5));
 
     public async Task<ChatReply> CompleteAsync(JsonArray messages, JsonArray tools, CancellationToken cancellationToken)
     {
@@ -37,11 +37,10 @@ internal sealed class GatewayChat(GatewayInfo gateway) : IDisposable
                 await Task.Delay(TimeSpan.FromSeconds(2 * attempt), cancellationToken);
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, gateway.BaseUrl.TrimEnd('/') + "/chat/completions")
+            using var request = new HttpRequestMessage(HttpMethod.Post, "chat/completions")
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
             };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", gateway.Token);
             try
             {
                 using var response = await http.SendAsync(request, cancellationToken);

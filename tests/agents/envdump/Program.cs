@@ -25,36 +25,42 @@ internal sealed class EnvDump : IAgent
     public async Task<AgentReport> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
+        Console.Error.WriteLine($"envdump {Environment.TickCount64 % 1_000_000} ms: identity");
         text.AppendLine("[identity]");
         foreach (var line in ReadLines("/proc/self/status").Where(l => l.StartsWith("Uid:") || l.StartsWith("Gid:") || l.StartsWith("Groups:") || l.StartsWith("Cap")))
         {
             text.AppendLine(line);
         }
 
+        Console.Error.WriteLine($"envdump {Environment.TickCount64 % 1_000_000} ms: environment");
         text.AppendLine("[environment]");
         foreach (var pair in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().OrderBy(p => (string)p.Key, StringComparer.Ordinal))
         {
             text.AppendLine($"{pair.Key}={pair.Value}");
         }
 
+        Console.Error.WriteLine($"envdump {Environment.TickCount64 % 1_000_000} ms: mountinfo");
         text.AppendLine("[mountinfo]");
         foreach (var line in ReadLines("/proc/self/mountinfo"))
         {
             text.AppendLine(line);
         }
 
+        Console.Error.WriteLine($"envdump {Environment.TickCount64 % 1_000_000} ms: limits");
         text.AppendLine("[limits]");
         foreach (var file in new[] { "/sys/fs/cgroup/memory/memory.limit_in_bytes", "/sys/fs/cgroup/pids/pids.max", "/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/pids.max", "/sys/fs/cgroup/cpu.max" })
         {
             text.AppendLine($"{file}: {string.Join(' ', ReadLines(file))}");
         }
 
+        Console.Error.WriteLine($"envdump {Environment.TickCount64 % 1_000_000} ms: paths");
         text.AppendLine("[paths]");
         foreach (var path in Probes)
         {
             text.AppendLine($"{path}: {DescribePath(path)}");
         }
 
+        Console.Error.WriteLine($"envdump {Environment.TickCount64 % 1_000_000} ms: network");
         text.AppendLine("[network]");
         foreach (var (host, port) in new[] { ("1.1.1.1", 443), ("8.8.8.8", 53), ("172.17.0.1", 2375), ("172.17.0.1", 2376) })
         {
@@ -67,6 +73,19 @@ internal sealed class EnvDump : IAgent
         }
 
         text.AppendLine($"dns example.com: {await ResolveAsync("example.com", cancellationToken)}");
+        if (context.Gateway is { } gateway)
+        {
+            await ProbeGatewayAsync(gateway, text, cancellationToken);
+        }
+
+        Console.Error.WriteLine($"envdump {Environment.TickCount64 % 1_000_000} ms: keys");
+        text.AppendLine("[keys]");
+        foreach (var line in KeyLikeStrings())
+        {
+            text.AppendLine(line);
+        }
+
+        Console.Error.WriteLine($"envdump {Environment.TickCount64 % 1_000_000} ms: files");
         text.AppendLine("[files]");
         var listed = 0;
         foreach (var file in ListFiles("/"))
@@ -84,6 +103,88 @@ internal sealed class EnvDump : IAgent
         Console.Write(findings);
         await File.WriteAllTextAsync(Path.Combine(context.RepoPath, "findings.txt"), findings, cancellationToken);
         return new AgentReport("completed", $"wrote findings.txt ({findings.Length} chars)", Steps: Probes.Length);
+    }
+
+    /// <summary>The gateway: what its socket folder holds, and whether a models list and a chat call get through.</summary>
+    private static async Task ProbeGatewayAsync(GatewayInfo gateway, StringBuilder text, CancellationToken cancellationToken)
+    {
+        Console.Error.WriteLine($"envdump {Environment.TickCount64 % 1_000_000} ms: gateway");
+        text.AppendLine("[gateway]");
+        text.AppendLine($"base url {gateway.BaseUrl}, socket {gateway.SocketPath}, model {gateway.Model}");
+        if (gateway.SocketPath is { } socket)
+        {
+            text.AppendLine($"socket folder: {DescribePath(Path.GetDirectoryName(socket)!)}");
+            text.AppendLine($"unix {socket}: {await ConnectAsync(new UnixDomainSocketEndPoint(socket), ProtocolType.Unspecified, cancellationToken)}");
+        }
+
+        using var http = gateway.CreateHttpClient(TimeSpan.FromSeconds(20));
+        try
+        {
+            using var models = await http.GetAsync("models", cancellationToken);
+            text.AppendLine($"GET models: {(int)models.StatusCode} {await models.Content.ReadAsStringAsync(cancellationToken)}");
+            var body = $$"""{"model":"{{gateway.Model}}","messages":[{"role":"user","content":"ping from envdump"}]}""";
+            using var chat = await http.PostAsync("chat/completions", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+            text.AppendLine($"POST chat/completions: {(int)chat.StatusCode} {await chat.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+        catch (HttpRequestException e)
+        {
+            text.AppendLine($"gateway unreachable: {e.Message}");
+        }
+    }
+
+    /// <summary>Every string that looks like a provider key (<c>sk-</c>…) in environments, command lines and readable files.</summary>
+    private static IEnumerable<string> KeyLikeStrings()
+    {
+        var sources = Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _))
+            .SelectMany(d => new[] { Path.Combine(d, "environ"), Path.Combine(d, "cmdline") })
+            .Concat(ListFiles("/").Take(MaxListedFiles));
+        var found = 0;
+        foreach (var path in sources)
+        {
+            string content;
+            try
+            {
+                var info = new FileInfo(path);
+                if (!path.StartsWith("/proc/", StringComparison.Ordinal) && (info.Length > 256 << 10 || info.LinkTarget is not null))
+                {
+                    // Links point at files listed in their own folder; huge files are binaries, not configuration.
+                    continue;
+                }
+
+                // A FIFO (the runtime's own debugger pipes in /tmp) blocks a reader forever: give each file a second.
+                var read = Task.Run(() => File.ReadAllText(path));
+                if (!read.Wait(TimeSpan.FromSeconds(1)))
+                {
+                    continue;
+                }
+
+                content = read.Result;
+            }
+            catch (AggregateException e) when (e.InnerException is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            for (var at = content.IndexOf("sk-", StringComparison.Ordinal); at >= 0; at = content.IndexOf("sk-", at + 3, StringComparison.Ordinal))
+            {
+                var end = at;
+                while (end < content.Length && (char.IsAsciiLetterOrDigit(content[end]) || content[end] is '-' or '_'))
+                {
+                    end++;
+                }
+
+                if (end - at >= 12 && ++found <= 50)
+                {
+                    yield return $"KEYLIKE {path}: {content[at..end]}";
+                }
+            }
+        }
+
+        yield return $"{found} key-like strings";
     }
 
     private static IEnumerable<string> ReadLines(string path)
