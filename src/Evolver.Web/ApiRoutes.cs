@@ -17,6 +17,8 @@ internal static class ApiRoutes
         app.MapGet("/assets/{name}", (string name) =>
             name.Contains('/') || WebAssets.Read(name) is not { } text ? NotFound($"no asset '{name}'") : Results.Content(text, WebAssets.ContentType(name)));
 
+        // Browsers ask for it on their own; an empty answer keeps a 404 out of their console.
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapGet("/api/version", () => Json(new { version = view.Version() }));
         app.MapGet("/api/summary", async (CancellationToken ct) => Json((await view.SnapshotAsync(ct)).Summary));
         app.MapGet("/api/variants", async (HttpRequest request, CancellationToken ct) =>

@@ -26,6 +26,10 @@
     if (decodeURIComponent(location.hash.replace(/^#v=/, "")) !== id) history.replaceState(null, "", "#v=" + encodeURIComponent(id));
     tree.select(id);
     document.body.classList.add("with-panel");
+    // The page narrows the tree: bring the node back into view when that hid it.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      if (!tree.inView(id)) tree.centre(id);
+    }));
     E.renderPanel(panel, id, open, close);
   }
 

@@ -115,6 +115,14 @@
       this.invalidate();
     }
 
+    // Whether node id is drawn inside the canvas (not panned or resized out of it).
+    inView(id) {
+      const p = this.layout && this.layout.pos.get(id);
+      if (!p) return false;
+      const x = this.view.tx + p.x * this.view.scale, y = this.view.ty + p.y * this.view.scale;
+      return x >= 10 && x <= this.width - 10 && y >= 10 && y <= this.height - 10;
+    }
+
     // Where node id is on the page (CSS pixels, relative to the viewport), or null when it is not laid out.
     screenPoint(id) {
       const p = this.layout && this.layout.pos.get(id);
@@ -160,15 +168,22 @@
         }
         this.handlers.hover(this.hit(e.clientX - box.left, e.clientY - box.top), e.clientX - box.left, e.clientY - box.top);
       });
-      c.addEventListener("pointerup", (e) => {
-        const box = c.getBoundingClientRect();
-        if (drag && !drag.moved) {
-          const id = this.hit(e.clientX - box.left, e.clientY - box.top);
-          if (id) this.handlers.select(id);
-        }
+      // A click opens the node a moment later, unless a second click makes it a double-click (collapse): opening
+      // the variant page narrows the tree, which would move the node from under the second click.
+      let pending = null, dragged = false;
+      c.addEventListener("pointerup", () => {
+        dragged = !!(drag && drag.moved);
         drag = null;
       });
+      c.addEventListener("click", (e) => {
+        clearTimeout(pending);
+        if (dragged || e.detail > 1) return;
+        const box = c.getBoundingClientRect();
+        const id = this.hit(e.clientX - box.left, e.clientY - box.top);
+        if (id) pending = setTimeout(() => this.handlers.select(id), 250);
+      });
       c.addEventListener("dblclick", (e) => {
+        clearTimeout(pending);
         const box = c.getBoundingClientRect();
         const id = this.hit(e.clientX - box.left, e.clientY - box.top);
         if (id) this.toggle(id);
