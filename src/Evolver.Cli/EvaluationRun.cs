@@ -15,10 +15,11 @@ internal static class EvaluationRun
         IReadOnlyList<TaskSpec> tasks,
         AgentArtifact agent,
         int parallel,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ITaskGateway? gateway = null)
     {
         log.Information("Evaluating {Agent} on {Count} tasks of {Suite} {Version}, {Parallel} at a time", agent.Name, tasks.Count, suite.Name, suite.Version, parallel);
-        var evaluator = new SuiteEvaluator(sandbox, env.Time);
+        var evaluator = new SuiteEvaluator(sandbox, env.Time, gateway);
         var report = await EvaluationView.RunAsync(
             env.Console,
             $"{agent.Name} on {suite.Name}",

@@ -57,6 +57,17 @@ internal static class EvaluationView
         console.WriteLine(Summary(report));
     }
 
+    /// <summary>One line on what the agent used through the LLM gateway, and which caps refused it.</summary>
+    public static void WriteLlmUsage(IAnsiConsole console, EvaluationReport report)
+    {
+        var usage = report.Results.Select(r => r.Llm).OfType<GatewayUsage>().ToList();
+        var caps = usage.SelectMany(u => u.CapsHit).Distinct(StringComparer.Ordinal).ToList();
+        console.WriteLine(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"LLM through the gateway: {usage.Sum(u => u.Calls)} calls, {usage.Sum(u => u.InputTokens)} tokens in, {usage.Sum(u => u.OutputTokens)} out, ${usage.Sum(u => u.CostUsd):0.####}")
+            + (caps.Count == 0 ? "" : "; caps reached: " + string.Join(", ", caps)));
+    }
+
     /// <summary>The summary line: resolved k/n = x%, wall time.</summary>
     public static string Summary(EvaluationReport report) =>
         $"{report.Agent} on {report.Suite} {report.SuiteVersion}: resolved {report.ResolvedCount}/{report.Results.Count} = "

@@ -1,10 +1,6 @@
 using System.Text.Json.Nodes;
 using Evolver.Core;
-using Evolver.Llm;
 using Evolver.Llm.Tests.Protocol;
-using Evolver.Mutation;
-using Evolver.Sandbox;
-using Serilog;
 using Xunit;
 
 namespace Evolver.Gateway.Tests;

@@ -32,7 +32,22 @@ internal sealed class ChildLogs
 
     public void WriteBuild(ChildBuild build) => File.WriteAllLines(Path.Combine(Directory, "build.txt"), build.Diagnostics);
 
-    public void WriteTask(string key, TaskResult result, int stage) => Write(Path.Combine("tasks", key.Replace('/', '_') + ".json"), new Dictionary<string, object?>
+    public void WriteTask(string key, TaskResult result, int stage)
+    {
+        if (result.Llm is { Exchanges.Count: > 0 } llm)
+        {
+            // One JSON object per line, in order: what replay serves back to the agent.
+            System.IO.Directory.CreateDirectory(Path.Combine(Directory, "llm"));
+            File.WriteAllLines(Path.Combine(Directory, "llm", LlmFileName(key)), llm.Exchanges);
+        }
+
+        WriteTaskJson(key, result, stage);
+    }
+
+    /// <summary>The file of a task's recorded LLM exchanges inside the logs' <c>llm/</c> folder.</summary>
+    public static string LlmFileName(string key) => key.Replace('/', '_') + ".jsonl";
+
+    private void WriteTaskJson(string key, TaskResult result, int stage) => Write(Path.Combine("tasks", key.Replace('/', '_') + ".json"), new Dictionary<string, object?>
     {
         ["task"] = key,
         ["stage"] = stage,

@@ -24,6 +24,13 @@ public sealed class EvolutionOptions
     /// <summary>Children in progress at once, and task runs (containers) at once over all of them. Default 2.</summary>
     public int Parallelism { get; init; } = 2;
 
+    /// <summary>
+    /// The LLM gateway agents reach during their task runs, or null for none. Each task run of a child is checked against
+    /// and counted in the run's and the child's <c>llm_tokens</c> and <c>dollars</c> budgets, and capped by
+    /// <c>budgets.task</c>; seeds' task runs only by the task budgets. Exchanges are archived with the variant's logs.
+    /// </summary>
+    public ITaskGateway? Gateway { get; init; }
+
     /// <summary>The run's budgets. Default unlimited (then only Ctrl+C ends the run).</summary>
     public BudgetOptions Budgets { get; init; } = new();
 

@@ -11,7 +11,7 @@ internal sealed class LoopContext
         Budget = budget;
         Time = time;
         Events = events;
-        Evaluator = new TaskEvaluator(sandbox, time);
+        Evaluator = new TaskEvaluator(sandbox, time, options.Gateway);
         Catalog = new TaskCatalog(options.Suites);
         Slots = new SemaphoreSlim(options.Parallelism, options.Parallelism);
     }

@@ -95,7 +95,7 @@ internal sealed class StagedEvaluation(LoopContext ctx)
         try
         {
             return await Bounded.RunAsync(
-                ct => ctx.Evaluator.EvaluateAsync(task, agent, ct), byBudget ? budgetLeft!.Value : limit, ctx.Time, cancellationToken).ConfigureAwait(false);
+                ct => ctx.Evaluator.EvaluateAsync(task, agent, Scope(plan, key, counted), ct), byBudget ? budgetLeft!.Value : limit, ctx.Time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException e) when (byBudget)
         {
@@ -131,6 +131,13 @@ internal sealed class StagedEvaluation(LoopContext ctx)
             Duration = ctx.Time.GetElapsedTime(start),
         };
     }
+
+    /// <summary>The gateway scope of a task run: a counted child's calls count in the run's tracker too.</summary>
+    private GatewayScope Scope(ChildPlan plan, string key, bool counted) => new("run", plan.Id, key)
+    {
+        Budget = counted ? ctx.Budget : null,
+        TaskLimits = ctx.Options.Budgets.PerTask,
+    };
 
     /// <summary>The first budget that stopped a job's task runs; shared by the job's concurrent tasks.</summary>
     private sealed class BudgetStop
