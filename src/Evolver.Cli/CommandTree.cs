@@ -25,6 +25,7 @@ internal static class CommandTree
             StatusCommand.Create(env),
             ServeCommand.Create(env),
             ReportCommand.Create(env),
+            ReplayCommand.Create(env),
         };
         root.SetAction((r, ct) => MainJob.RunAsync(env, r.GetValue(parallel), ct));
         return root;
