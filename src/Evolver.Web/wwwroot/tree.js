@@ -83,17 +83,22 @@
       this.canvas.style.width = this.width + "px";
       this.canvas.style.height = this.height + "px";
       this.ratio = ratio;
+      // Until the user pans or zooms, the whole tree stays fitted while the page settles or the window changes.
+      if (this.fitted && !this.moved) this.fit();
       this.invalidate();
     }
 
     fit() {
       if (!this.layout) return;
-      const w = this.layout.width + 200, h = this.layout.height + 60;
+      this.moved = false;
+      // Room for the labels on the right and the legend at the bottom.
+      const w = this.layout.width + 200, h = this.layout.height + 110;
       const scale = Math.max(0.02, Math.min(2, Math.min(this.width / w, this.height / h)));
-      this.setView(scale, 40 * Math.min(1, scale * 2), Math.max(20, (this.height - this.layout.height * scale) / 2));
+      this.setView(scale, 40 * Math.min(1, scale * 2), Math.max(20, (this.height - 50 - this.layout.height * scale) / 2));
     }
 
     zoom(factor, cx, cy) {
+      this.moved = true;
       const v = this.view;
       const scale = Math.max(0.02, Math.min(8, v.scale * factor));
       cx = cx === undefined ? this.width / 2 : cx;
@@ -105,6 +110,7 @@
     centre(id) {
       const p = this.layout && this.layout.pos.get(id);
       if (!p) return;
+      this.moved = true;
       const scale = Math.max(this.view.scale, 0.8);
       this.setView(scale, this.width / 2 - p.x * scale, this.height / 2 - p.y * scale);
     }
@@ -163,7 +169,10 @@
         if (drag) {
           const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
           if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
-          if (drag.moved) this.setView(this.view.scale, drag.tx + dx, drag.ty + dy);
+          if (drag.moved) {
+            this.moved = true;
+            this.setView(this.view.scale, drag.tx + dx, drag.ty + dy);
+          }
           return;
         }
         this.handlers.hover(this.hit(e.clientX - box.left, e.clientY - box.top), e.clientX - box.left, e.clientY - box.top);
