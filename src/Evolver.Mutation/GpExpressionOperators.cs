@@ -23,9 +23,20 @@ internal static class GpExpressionOperators
     };
 
     /// <summary>Numeric literals moved and boolean literals flipped.</summary>
-    public static IEnumerable<GpSite> Literals(string file, SyntaxNode root, Random random)
+    public static IEnumerable<GpSite> Literals(string file, SyntaxNode root, Random random) =>
+        LiteralSites(file, root, random, "literal", _ => true);
+
+    /// <summary>
+    /// The agent's tunable constants: literals in <c>const</c> declarations and <c>static readonly</c> field initializers,
+    /// changed as <see cref="Literals"/> changes them. An agent's knobs (timeouts, caps) live there, so drawing from these
+    /// alone puts a mutation on a knob far more often than drawing from every literal does.
+    /// </summary>
+    public static IEnumerable<GpSite> Constants(string file, SyntaxNode root, Random random) =>
+        LiteralSites(file, root, random, "constant", IsTunable);
+
+    private static IEnumerable<GpSite> LiteralSites(string file, SyntaxNode root, Random random, string label, Func<LiteralExpressionSyntax, bool> where)
     {
-        foreach (var literal in root.DescendantNodes().OfType<LiteralExpressionSyntax>().Where(l => !ProtectedCode.IsProtected(l)))
+        foreach (var literal in root.DescendantNodes().OfType<LiteralExpressionSyntax>().Where(l => !ProtectedCode.IsProtected(l) && where(l)))
         {
             ExpressionSyntax? replacement = literal.Kind() switch
             {
@@ -37,7 +48,7 @@ internal static class GpExpressionOperators
             if (replacement is not null && !InConstantContext(literal))
             {
                 replacement = replacement.WithTriviaFrom(literal);
-                yield return new GpSite(file, literal, replacement, $"literal at {GpSite.Place(literal)}: {literal.Token.Text} -> {replacement}");
+                yield return new GpSite(file, literal, replacement, $"{label} at {GpSite.Place(literal)}: {literal.Token.Text} -> {replacement}");
             }
         }
     }
@@ -105,6 +116,15 @@ internal static class GpExpressionOperators
     /// </summary>
     private static bool InConstantContext(SyntaxNode literal) =>
         literal.Ancestors().Any(a => a is AttributeArgumentSyntax or EnumMemberDeclarationSyntax or CaseSwitchLabelSyntax or ConstantPatternSyntax);
+
+    /// <summary>True for a literal in a <c>const</c> field or local, or in a <c>static readonly</c> field's initializer.</summary>
+    private static bool IsTunable(LiteralExpressionSyntax literal) => literal.Ancestors().Any(a => a switch
+    {
+        FieldDeclarationSyntax f => f.Modifiers.Any(SyntaxKind.ConstKeyword)
+            || (f.Modifiers.Any(SyntaxKind.StaticKeyword) && f.Modifiers.Any(SyntaxKind.ReadOnlyKeyword)),
+        LocalDeclarationStatementSyntax l => l.IsConst,
+        _ => false,
+    });
 
     private static SyntaxKind OperatorToken(SyntaxKind expression) => expression switch
     {

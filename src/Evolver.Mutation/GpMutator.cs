@@ -153,6 +153,7 @@ public sealed class GpMutator : IMutator
         return trees.SelectMany(t => op switch
         {
             GpOperator.Literal => GpExpressionOperators.Literals(t.Key, t.Value.GetRoot(), random),
+            GpOperator.Constant => GpExpressionOperators.Constants(t.Key, t.Value.GetRoot(), random),
             GpOperator.Condition => GpExpressionOperators.Conditions(t.Key, t.Value.GetRoot(), random),
             GpOperator.DeleteStatement => GpStatementOperators.Deletions(t.Key, t.Value.GetRoot()),
             GpOperator.DuplicateStatement => GpStatementOperators.Duplications(t.Key, t.Value.GetRoot()),

@@ -23,4 +23,11 @@ public enum GpOperator
 
     /// <summary>With two parents: a member of the second parent replaces the member of the first with the same signature.</summary>
     Crossover,
+
+    /// <summary>
+    /// <see cref="Literal"/> restricted to the agent's tunable constants (<c>const</c> declarations, <c>static readonly</c>
+    /// field initializers): not in the default operator set, named in a request's <c>operators</c> option to weight a run
+    /// towards an agent's knobs.
+    /// </summary>
+    Constant,
 }

@@ -138,6 +138,37 @@ public sealed class GpMutatorTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task MutateAsync_Constant_ChangesOnlyTheRepairSeedsConstFieldsAndStaticReadonlyValues()
+    {
+        var mutator = Mutator(new GpMutatorOptions { MaxOperators = 1 });
+        var repair = SeedPaths.Seed("repair");
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        for (var seed = 0; seed < 10; seed++)
+        {
+            var request = new MutationRequest
+            {
+                Parents = [new MutationParent(repair)],
+                OutputDirectory = dir.Combine("constant", $"s{seed}"),
+                Seed = seed,
+                Options = new Dictionary<string, string> { [GpMutator.OperatorsOption] = "constant" },
+            };
+            var result = await mutator.MutateAsync(request, CancellationToken.None);
+            Assert.True(result.Succeeded, result.Reason);
+            Assert.StartsWith($"gp (seed {seed}):\n- constant at ", result.Description, StringComparison.Ordinal);
+
+            // The one changed line declares a constant or a static readonly field.
+            var file = result.Description.Split("- constant at ")[1].Split(':')[0];
+            var before = File.ReadAllLines(Path.Combine(repair, file));
+            var after = File.ReadAllLines(Path.Combine(result.ChildDirectory!, file));
+            var changed = Assert.Single(before.Zip(after), p => p.First != p.Second);
+            Assert.True(changed.First.Contains(" const ", StringComparison.Ordinal) || changed.First.Contains("static readonly", StringComparison.Ordinal), changed.First);
+            touched.Add(changed.First.Trim());
+        }
+
+        Assert.True(touched.Count >= 3, string.Join("\n", touched));
+    }
+
+    [Fact]
     public async Task MutateAsync_SwapCall_PointsACallAtASameSignatureMethod()
     {
         var parent = AgentFolder.WithUtil(dir, "parent", Util);
