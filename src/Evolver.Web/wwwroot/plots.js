@@ -72,7 +72,7 @@
   E.plotCost = function (svg, summary, onSelect) {
     const points = summary.points;
     const xMax = Math.max(0, ...points.map((p) => p.cost_usd));
-    const { x, y } = frame(svg, xMax > 0 ? xMax : 1, "cost (US dollars)", (v) => "$" + (xMax >= 1 ? v.toFixed(2) : xMax >= 0.01 ? v.toFixed(3) : v.toPrecision(2)));
+    const { x, y } = frame(svg, xMax > 0 ? xMax : 1, "cost (US dollars)", (v) => (xMax === 0 && v > 0 ? "" : "$" + (xMax >= 1 ? v.toFixed(2) : xMax >= 0.01 ? v.toFixed(3) : v.toPrecision(2))));
     for (const p of points) svg.append(dot(p, x, y, x(p.cost_usd), onSelect));
     if (xMax === 0) {
       svg.append(E.svg("text", { x: W / 2, y: 14, "text-anchor": "middle", class: "note", text: "no LLM cost recorded: every variant cost $0" }));

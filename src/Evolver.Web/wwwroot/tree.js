@@ -93,14 +93,14 @@
       this.moved = false;
       // Room for the labels on the right and the legend at the bottom.
       const w = this.layout.width + 200, h = this.layout.height + 110;
-      const scale = Math.max(0.02, Math.min(2, Math.min(this.width / w, this.height / h)));
+      const scale = Math.max(0.002, Math.min(1.3, Math.min(this.width / w, this.height / h)));
       this.setView(scale, 40 * Math.min(1, scale * 2), Math.max(20, (this.height - 50 - this.layout.height * scale) / 2));
     }
 
     zoom(factor, cx, cy) {
       this.moved = true;
       const v = this.view;
-      const scale = Math.max(0.02, Math.min(8, v.scale * factor));
+      const scale = Math.max(0.002, Math.min(8, v.scale * factor));
       cx = cx === undefined ? this.width / 2 : cx;
       cy = cy === undefined ? this.height / 2 : cy;
       // Keep the world point under (cx, cy) where it is.
