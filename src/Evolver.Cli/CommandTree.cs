@@ -11,7 +11,8 @@ internal static class CommandTree
         var parallel = CommonOptions.Parallel();
         var root = new RootCommand(
             "Evolver evolves coding agents and scores them on SWE-style tasks in a Docker sandbox. "
-            + "With no verb it runs the main job: validate every shipped and development suite with the gold and empty agents.")
+            + "With no verb it runs the main job: an offline evolution run on the embedded default config in ./evolver-archive "
+            + "(as `evolver run` with no arguments; an unfinished run there is resumed). `evolver validate --all` checks every suite and the harness.")
         {
             parallel,
             EvalCommand.Create(env),
@@ -27,7 +28,7 @@ internal static class CommandTree
             ReportCommand.Create(env),
             ReplayCommand.Create(env),
         };
-        root.SetAction((r, ct) => MainJob.RunAsync(env, r.GetValue(parallel), ct));
+        root.SetAction((r, ct) => MainJob.RunAsync(env, r.GetResult(parallel) is { Implicit: false } ? r.GetValue(parallel) : null, ct));
         return root;
     }
 }

@@ -1,83 +1,80 @@
+using Evolver.Archive;
 using Evolver.Core;
-using Evolver.Sandbox;
 using Spectre.Console;
 
 namespace Evolver.Cli;
 
 /// <summary>
-/// The main job, <c>evolver</c> with no verb: validates every shipped suite and the three development suites (imported
-/// under <c>.evolver/suites/</c> on first run or when their upstream changed) with the gold and empty agents.
+/// The main job, <c>evolver</c> with no verb: the evolution run on the embedded default config in
+/// <c>./evolver-archive</c>. A run that archive holds and has not finished (killed, interrupted, failed) is resumed; a
+/// finished one is reported and left alone, since a new run needs an archive of its own.
 /// </summary>
-/// <remarks>The evolution-loop issue turns this default into an evolution run; it stays this one small piece until then.</remarks>
 internal static class MainJob
 {
-    /// <summary>Runs the main job.</summary>
-    public static async Task<int> RunAsync(CliEnvironment env, int parallel, CancellationToken ct)
+    /// <summary>Runs the main job; <paramref name="parallel"/>, when given, overrides the default parallelism.</summary>
+    public static async Task<int> RunAsync(CliEnvironment env, int? parallel, CancellationToken ct)
     {
-        using var logging = CliLogging.Start(env, "main");
-        var log = logging.Logger;
-        if (env.Repo is not { } repo)
+        var config = RunConfig.Default(env.WorkingDirectory);
+        if (parallel is { } n)
         {
-            env.Error.WriteLine($"error: no Evolver repository found: no {RepoLayout.Marker} in {env.WorkingDirectory} or above it; run evolver from the repository.");
+            RunConfig.Set(config, "parallelism", n, env.WorkingDirectory);
+        }
+
+        var archive = RunSettings.Read(config).ArchivePath;
+        if (await SavedRunAsync(env, archive, ct).ConfigureAwait(false) is not { } state)
+        {
+            // No run there yet (or no archive at all, which the session reports with what to do).
+            return await RunSession.RunAsync(env, config, resume: false, ct).ConfigureAwait(false);
+        }
+
+        if (state.Status == RunStatus.Finished)
+        {
+            env.Console.WriteLine($"{archive} holds a finished run (the {state.EndedBy} budget ended it):");
+            RunSummary.WriteBest(env, state);
+            env.Console.WriteLine($"see it with: evolver status {archive}; start another with: evolver run --archive <new folder>");
+            return ExitCodes.Success;
+        }
+
+        if (RunStore.IsRunActive(archive))
+        {
+            env.Error.WriteLine($"error: the run in {archive} is running in another process; see it with: evolver status {archive}");
             return ExitCodes.Usage;
         }
 
-        var cache = new DevSuiteCache(repo);
-        var dev = DevSuite.All.Where(d => Directory.Exists(cache.UpstreamDirectory(d))).ToList();
-        foreach (var missing in DevSuite.All.Except(dev))
+        env.Console.WriteLine($"{archive} holds a run that did not finish ({state.Status.ToString().ToLowerInvariant()}); resuming it");
+        if (state.Config is not { } savedConfig)
         {
-            env.Error.WriteLine($"warning: development suite {missing.Name} skipped: its upstream folder {cache.UpstreamDirectory(missing)} does not exist.");
-        }
-
-        var shipped = repo.ShippedSuites.Select(s => SuiteInput.Load(env, s, requireGoldPatch: true, "shipped suite")).ToList();
-        if (shipped.Any(s => s is null))
-        {
+            env.Error.WriteLine($"error: the run state in {archive} holds no config to resume with.");
             return ExitCodes.Usage;
         }
 
-        var families = SuiteInput.ImageFamilies(shipped.SelectMany(s => s!.Tasks))
-            .Concat(dev.Select(d => ImportRun.ImageFamily(d.Format))).Distinct(StringComparer.Ordinal).ToList();
-        await using var sandbox = await SandboxHost.OpenAsync(env, log, new SandboxOptions(), families, ct).ConfigureAwait(false);
-        if (sandbox is null)
+        var saved = RunConfig.FromSaved(savedConfig);
+        if (parallel is { } p)
         {
-            return ExitCodes.HarnessError;
+            RunConfig.Set(saved, "parallelism", p, env.WorkingDirectory);
         }
 
-        var suites = shipped.OfType<SuiteSpec>().ToList();
-        var importFailed = false;
-        foreach (var d in dev)
-        {
-            if (await cache.IsCurrentAsync(d, ct).ConfigureAwait(false))
-            {
-                env.Console.WriteLine($"development suite {d.Name}: up to date with {cache.UpstreamDirectory(d)}, reused");
-            }
-            else
-            {
-                env.Console.MarkupLineInterpolated($"[bold]importing development suite {d.Name}[/] from {cache.UpstreamDirectory(d)}");
-                var report = await cache.ImportAsync(env, log, sandbox, d, parallel, ct).ConfigureAwait(false);
-                if (ImportCommand.ExitCode(env, report) != ExitCodes.Success)
-                {
-                    importFailed = true;
-                }
-            }
+        return await RunSession.RunAsync(env, saved, resume: true, ct).ConfigureAwait(false);
+    }
 
-            if (SuiteInput.Load(env, cache.SuiteDirectory(d), requireGoldPatch: true, "development suite") is { } suite)
-            {
-                suites.Add(suite);
-            }
-            else
-            {
-                importFailed = true;
-            }
+    /// <summary>The run state <paramref name="path"/> holds; null when it is no archive or holds no run.</summary>
+    private static async Task<RunState?> SavedRunAsync(CliEnvironment env, string path, CancellationToken ct)
+    {
+        if (!Directory.Exists(path) || !Directory.EnumerateFileSystemEntries(path).Any())
+        {
+            return null;
         }
 
-        var code = await ValidationRun.RunAsync(env, log, sandbox, suites, parallel, null, logging.FilePath, ct).ConfigureAwait(false);
-        if (importFailed)
+        try
         {
-            env.Error.WriteLine("error: a development suite could not be imported completely (see above); it is validated only as far as it was imported.");
-            return code == ExitCodes.Success ? ExitCodes.HarnessError : code;
+            using var archive = AgentArchive.Open(path, timeProvider: env.Time);
+            using var store = RunStore.Open(archive, timeProvider: env.Time);
+            var json = await store.ReadRunStateAsync(ct).ConfigureAwait(false);
+            return json is null ? null : RunState.Parse(json);
         }
-
-        return code;
+        catch (ArchiveException)
+        {
+            return null;
+        }
     }
 }

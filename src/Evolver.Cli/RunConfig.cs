@@ -11,20 +11,27 @@ namespace Evolver.Cli;
 /// </summary>
 internal static class RunConfig
 {
-    /// <summary>The embedded default: an offline evolution of the repair seed with the gp mutator on the dev suites.</summary>
+    /// <summary>
+    /// The embedded default: an offline evolution of the repair seed with the gp mutator on QuixBugs. Polyglot is left
+    /// out (the seed cannot resolve any of its tasks, so it would only eat the budget), and three gp children in four
+    /// draw from the agent's tunable constants, where a one-step change can make the search fit its time budget.
+    /// </summary>
     public const string DefaultJson = """
         {
           "archive": "./evolver-archive",
           "seeds": ["repair"],
-          "suites": ["quixbugs", "polyglot-python"],
+          "suites": ["quixbugs"],
           "tasks_per_suite": null,
-          "mutators": [{ "name": "gp", "weight": 1, "parents": 1, "options": {} }],
+          "mutators": [
+            { "name": "gp", "weight": 3, "parents": 1, "options": { "operators": "constant" } },
+            { "name": "gp", "weight": 1, "parents": 1, "options": {} }
+          ],
           "selector": { "name": "dgm" },
           "stages": { "plan": "dgm" },
           "admission": { "policy": "keep_all", "reference": "parent", "leeway": 0 },
           "parallelism": 2,
           "budgets": {
-            "run": { "iterations": 8, "wall_clock_minutes": 30 },
+            "run": { "iterations": 10, "wall_clock_minutes": 45 },
             "child": {},
             "task": {}
           },

@@ -1,9 +1,10 @@
+using System.Globalization;
 using Evolver.Core;
 using Spectre.Console;
 
 namespace Evolver.Cli;
 
-/// <summary>The lines printed when a session of a run ends: how it ended, the best variant against the seed, where things are.</summary>
+/// <summary>The lines printed when a session of a run ends: how it ended, the best variant against the seed and its lineage, where things are.</summary>
 internal static class RunSummary
 {
     public static void Write(CliEnvironment env, RunState state, string archive, string plot, string log)
@@ -16,19 +17,55 @@ internal static class RunSummary
             _ => "run still marked running",
         };
         env.Console.WriteLine(ended);
-        var children = state.History.Count(h => h.Kind == ChildKind.Child);
-        var seed = state.History.Where(h => h.Kind == ChildKind.Seed && h.Status == VariantStatus.Evaluated).MaxBy(h => h.Score);
-        var best = state.Best;
-        env.Console.WriteLine(
-            $"iterations {state.Iterations}, children archived {children}, admitted {state.History.Count(h => h.Kind == ChildKind.Child && h.Admitted)}");
-        if (best is not null)
-        {
-            var gain = seed is null ? "" : $" (seed {seed.Id} {seed.Score:0.###}, {(best.Score > seed.Score ? "improved by " + (best.Score - seed.Score).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) : "no improvement")})";
-            env.Console.WriteLine($"best: {best.Id} score {best.Score:0.###} ({best.Resolved}/{best.Tasks}){gain}");
-        }
-
-        env.Console.WriteLine($"archive: {archive}");
+        WriteBest(env, state);
+        env.Console.WriteLine($"archive: {archive} (browse it: evolver archive ls --archive {archive} --sort score --desc)");
         env.Console.WriteLine($"plot: {plot}");
         env.Console.WriteLine($"log: {log}");
     }
+
+    /// <summary>Children archived and admitted, the seed's score against the best variant's, and the best one's lineage from its seed.</summary>
+    public static void WriteBest(CliEnvironment env, RunState state)
+    {
+        var children = state.History.Count(h => h.Kind == ChildKind.Child);
+        env.Console.WriteLine(
+            $"iterations {state.Iterations}, children archived {children}, admitted {state.History.Count(h => h.Kind == ChildKind.Child && h.Admitted)}");
+        var seed = state.History.Where(h => h.Kind == ChildKind.Seed && h.Status == VariantStatus.Evaluated).MaxBy(h => h.Score);
+        if (seed is not null)
+        {
+            env.Console.WriteLine($"seed: {seed.Id} score {Score(seed)}");
+        }
+
+        if (state.Best is not { } best)
+        {
+            return;
+        }
+
+        var verdict = seed is null ? ""
+            : best.Score > seed.Score ? $", improved on the seed by {(best.Score - seed.Score).ToString("0.###", CultureInfo.InvariantCulture)}"
+            : ", no improvement on the seed";
+        env.Console.WriteLine($"best: {best.Id} score {Score(best)}{verdict}");
+        if (best.Kind == ChildKind.Child)
+        {
+            env.Console.WriteLine("lineage: " + string.Join(" -> ", Lineage(state, best).Select(h => $"{h.Id} {Score(h)}")));
+            env.Console.WriteLine($"its changes: evolver archive lineage {best.Id}; its code: evolver archive diff {best.Id}");
+        }
+    }
+
+    /// <summary>The first-parent chain from the seed down to <paramref name="variant"/>, as far as the run's history knows it.</summary>
+    private static List<RunHistoryEntry> Lineage(RunState state, RunHistoryEntry variant)
+    {
+        var byId = state.History.GroupBy(h => h.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var chain = new List<RunHistoryEntry> { variant };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { variant.Id };
+        while (chain[^1].Parents.Count > 0 && byId.TryGetValue(chain[^1].Parents[0], out var parent) && seen.Add(parent.Id))
+        {
+            chain.Add(parent);
+        }
+
+        chain.Reverse();
+        return chain;
+    }
+
+    private static string Score(RunHistoryEntry h) =>
+        $"{h.Score.ToString("0.###", CultureInfo.InvariantCulture)} ({h.Resolved}/{h.Tasks})";
 }

@@ -13,17 +13,30 @@ internal static class ValidateCommand
         var suites = new Option<string[]>("--suite")
         {
             Description = "A suite folder to validate; repeat for several.",
-            Required = true,
             HelpName = "dir",
+        };
+        var all = new Option<bool>("--all")
+        {
+            Description = "Validate every shipped suite and the development suites (imported from ../shared/benchmarks into .evolver/suites/ when missing or out of date).",
         };
         var parallel = CommonOptions.Parallel();
         var json = CommonOptions.Json("both evaluations of every suite");
         var command = new Command(
-            "validate", "Validate suites and the harness: gold must resolve every task and empty none (exit 1 when a suite fails).")
+            "validate", "Validate suites and the harness: gold must resolve every task and empty none (exit 1 when a suite fails). --all validates every shipped and development suite.")
         {
-            suites, parallel, json,
+            suites, all, parallel, json,
         };
-        command.SetAction((r, ct) => RunAsync(env, r.GetRequiredValue(suites), r.GetValue(parallel), r.GetValue(json), ct));
+        command.SetAction((r, ct) =>
+        {
+            var paths = r.GetValue(suites) ?? [];
+            if (r.GetValue(all) == paths.Length > 0)
+            {
+                env.Error.WriteLine("error: validate needs either --suite <dir> (repeatable) or --all, not both and not neither.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            return r.GetValue(all) ? SuiteValidationJob.RunAsync(env, r.GetValue(parallel), ct) : RunAsync(env, paths, r.GetValue(parallel), r.GetValue(json), ct);
+        });
         return command;
     }
 

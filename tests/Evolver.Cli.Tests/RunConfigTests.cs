@@ -22,8 +22,9 @@ public sealed class RunConfigTests : IDisposable
         var config = JsonNode.Parse(run.Out)!;
         Assert.Equal(work.Combine("evolver-archive"), (string)config["archive"]!);
         Assert.Equal(["repair"], config["seeds"]!.AsArray().Select(n => (string)n!));
-        Assert.Equal(["quixbugs", "polyglot-python"], config["suites"]!.AsArray().Select(n => (string)n!));
-        Assert.Equal("gp", (string)config["mutators"]![0]!["name"]!);
+        Assert.Equal(["quixbugs"], config["suites"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(["gp", "gp"], config["mutators"]!.AsArray().Select(m => (string)m!["name"]!));
+        Assert.Equal("constant", (string)config["mutators"]![0]!["options"]!["operators"]!);
         Assert.Equal("dgm", (string)config["stages"]!["plan"]!);
         Assert.True((int)config["budgets"]!["run"]!["iterations"]! > 0);
         Assert.False(Directory.Exists(work.Combine("evolver-archive")), "printing the config must not create the archive");
