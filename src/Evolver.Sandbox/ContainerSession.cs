@@ -73,7 +73,9 @@ internal sealed class ContainerSession : IAsyncDisposable
                 {
                     ["/repo"] = $"rw,exec,nosuid,nodev,mode=1777,size={options.RepoSizeBytes}",
                     ["/tmp"] = $"rw,exec,nosuid,nodev,mode=1777,size={options.TmpSizeBytes}",
-                    ["/evolver"] = "rw,noexec,nosuid,nodev,mode=0755,size=64m",
+
+                    // Root's own folder: it briefly holds a copy of the repository to snapshot, hence the repository's size.
+                    ["/evolver"] = $"rw,noexec,nosuid,nodev,mode=0755,size={options.RepoSizeBytes}",
                     ["/evolver-out"] = "rw,noexec,nosuid,nodev,mode=1777,size=8m",
                     ["/evolver-results"] = "rw,noexec,nosuid,nodev,mode=1777,size=64m",
                     ["/opt/agent"] = "rw,exec,nosuid,nodev,mode=0755,size=256m",
@@ -101,23 +103,24 @@ internal sealed class ContainerSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Copies a tar stream into <paramref name="directory"/> as <paramref name="user"/>.</summary>
-    public async Task CopyInAsync(byte[] tar, string directory, string user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one of the harness's own steps (<c>sh -c <paramref name="script"/></c>) as <paramref name="user"/>, with
+    /// <paramref name="stdin"/> as its input; a step that fails is a harness failure, named by <paramref name="what"/>.
+    /// </summary>
+    /// <returns>The step's output (its stdout, when the script sends its errors elsewhere).</returns>
+    /// <exception cref="SandboxException">The step exited non-zero or was stopped.</exception>
+    public async Task<BoundedOutput> RunStepAsync(
+        string what, string script, string user, byte[]? stdin, long outputLimit, CancellationToken cancellationToken)
     {
         var result = await ExecAsync(
-            new ExecRequest
-            {
-                Command = ["tar", "-x", "--no-same-owner", "--no-same-permissions", "-m", "-f", "-", "-C", directory],
-                User = user,
-                Stdin = tar,
-                Timeout = TimeSpan.FromMinutes(2),
-                OutputLimit = 64 * 1024,
-            },
+            new ExecRequest { Command = ["sh", "-c", script], User = user, Stdin = stdin, Timeout = TimeSpan.FromMinutes(2), OutputLimit = outputLimit },
             cancellationToken).ConfigureAwait(false);
-        if (result.ExitCode != 0)
+        if (result.ExitCode != 0 || result.Output.Truncated)
         {
-            throw new SandboxException($"copying files into {directory} failed (exit {result.ExitCode}): {result.Output.Tail(1000)}");
+            throw new SandboxException($"could not {what} (exit {result.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none: stopped"}): {result.Output.Tail(1000)}");
         }
+
+        return result.Output;
     }
 
     /// <summary>Runs a process and collects its output, stopping it at its time or output limit.</summary>

@@ -21,6 +21,7 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
     private readonly ContainerPool pool;
     private readonly SolvePhase solve;
     private readonly ScorePhase score;
+    private readonly ScoringContainers scoring;
 
     internal DockerSandbox(
         IDockerClient docker, SandboxOptions options, ILogger log, TimeProvider time, Func<string, CancellationToken, Task<string>> resolveImage, bool ownsClient)
@@ -32,8 +33,9 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         this.resolveImage = resolveImage;
         this.ownsClient = ownsClient;
         pool = new ContainerPool(docker, options, this.log);
+        scoring = new ScoringContainers(pool, time, this.log);
         solve = new SolvePhase(options, time);
-        score = new ScorePhase(options, time);
+        score = new ScorePhase(options);
     }
 
     /// <summary>
@@ -113,46 +115,65 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
     /// <inheritdoc />
     public async Task<SolveResult> SolveAsync(TaskSpec task, AgentArtifact agent, CancellationToken cancellationToken)
     {
-        var start = time.GetTimestamp();
+        var timer = new StepTimer(time, time.GetTimestamp());
+        Task<ContainerSession>? prepared = null;
+        SolveResult? result = null;
         try
         {
             var image = await resolveImage(task.Image, cancellationToken).ConfigureAwait(false);
             var repoTar = await TarArchive.FromDirectoryAsync(task.RepoDirectory, cancellationToken).ConfigureAwait(false);
-            var timer = new StepTimer(time, start);
+            if (options.PrepareScoringContainers)
+            {
+                // From the host's files only, in a container of its own: nothing of the agent's container reaches it but the diff.
+                prepared = scoring.Start(image, repoTar, cancellationToken);
+            }
+
             timer.Lap("host-prepare");
             var box = await pool.TakeAsync(image, options.GatewaySocketDirectory is not null, cancellationToken).ConfigureAwait(false);
             timer.Lap("container");
             try
             {
-                return await solve.RunAsync(box, task, agent, repoTar, start, timer, cancellationToken).ConfigureAwait(false);
+                result = await solve.RunAsync(box, task, agent, repoTar, timer, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 pool.Release(box);
             }
+
+            if (prepared is not null && result.Status != AgentStatus.HarnessError && !string.IsNullOrWhiteSpace(result.Patch))
+            {
+                scoring.Park(task, image, prepared);
+                prepared = null;
+            }
+
+            return result;
         }
         catch (Exception e) when (e is SandboxException or DockerApiException or HttpRequestException or IOException or TimeoutException)
         {
             log.Error(e, "Sandbox failed while solving {Task}", task.InstanceId);
-            return solve.HarnessError($"sandbox failure: {e.Message}", start);
+            return SolvePhase.HarnessError($"sandbox failure: {e.Message}", timer);
+        }
+        finally
+        {
+            if (prepared is not null)
+            {
+                // No scoring run follows (no change, a harness failure, or a throw): the container is not needed.
+                scoring.Discard(prepared);
+            }
         }
     }
 
     /// <inheritdoc />
     public async Task<ScoreResult> ScoreAsync(TaskSpec task, string patch, CancellationToken cancellationToken)
     {
-        var start = time.GetTimestamp();
+        var timer = new StepTimer(time, time.GetTimestamp());
         try
         {
             var image = await resolveImage(task.Image, cancellationToken).ConfigureAwait(false);
-            var repoTar = await TarArchive.FromDirectoryAsync(task.RepoDirectory, cancellationToken).ConfigureAwait(false);
-            var timer = new StepTimer(time, start);
-            timer.Lap("host-prepare");
-            var box = await pool.TakeAsync(image, gateway: false, cancellationToken).ConfigureAwait(false);
-            timer.Lap("container");
+            var box = await TakePreparedAsync(task, image, timer, cancellationToken).ConfigureAwait(false);
             try
             {
-                return await score.RunAsync(box, task, patch, repoTar, start, timer, cancellationToken).ConfigureAwait(false);
+                return await score.RunAsync(box, task, patch, timer, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -162,13 +183,39 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         catch (Exception e) when (e is SandboxException or DockerApiException or HttpRequestException or IOException or TimeoutException)
         {
             log.Error(e, "Sandbox failed while scoring {Task}", task.InstanceId);
-            return new ScoreResult { Status = ScoreStatus.HarnessError, Duration = time.GetElapsedTime(start), Reason = $"sandbox failure: {e.Message}" };
+            return new ScoreResult { Status = ScoreStatus.HarnessError, Duration = timer.Elapsed, Reason = $"sandbox failure: {e.Message}", Timings = timer.Steps };
         }
+    }
+
+    /// <summary>The scoring container prepared while the agent ran, or a new one when there is none (or it failed).</summary>
+    private async Task<ContainerSession> TakePreparedAsync(TaskSpec task, string image, StepTimer timer, CancellationToken cancellationToken)
+    {
+        if (scoring.Claim(task, image) is { } prepared)
+        {
+            try
+            {
+                var box = await prepared.WaitAsync(cancellationToken).ConfigureAwait(false);
+                timer.Lap("prepared");
+                return box;
+            }
+            catch (Exception e) when (e is SandboxException or DockerApiException or HttpRequestException or IOException or TimeoutException or OperationCanceledException
+                                      && !cancellationToken.IsCancellationRequested)
+            {
+                log.Warning(e, "The scoring container prepared for {Task} failed; preparing another", task.InstanceId);
+                scoring.Discard(prepared);
+            }
+        }
+
+        var repoTar = await TarArchive.FromDirectoryAsync(task.RepoDirectory, cancellationToken).ConfigureAwait(false);
+        var fresh = await scoring.PrepareAsync(image, repoTar, cancellationToken).ConfigureAwait(false);
+        timer.Lap("prepare");
+        return fresh;
     }
 
     /// <summary>Removes every container the sandbox still holds, then releases the Docker client if the sandbox created it.</summary>
     public async ValueTask DisposeAsync()
     {
+        await scoring.DisposeAsync().ConfigureAwait(false);
         await pool.DisposeAsync().ConfigureAwait(false);
         if (ownsClient)
         {

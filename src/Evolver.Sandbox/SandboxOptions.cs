@@ -33,6 +33,12 @@ public sealed class SandboxOptions
     /// <summary>Started, unused containers kept ready per image, so tasks skip container start-up. 0 turns this off. Default 2.</summary>
     public int WarmContainers { get; set; } = 2;
 
+    /// <summary>
+    /// Prepare each task's scoring container (a fresh one with the clean repository copied in from the host) while its
+    /// agent runs, so scoring starts at once. Default true.
+    /// </summary>
+    public bool PrepareScoringContainers { get; set; } = true;
+
     /// <summary>Labels every container; the reaper removes labelled containers whose owning process is gone. Default "evolver".</summary>
     public string LabelPrefix { get; set; } = "evolver";
 

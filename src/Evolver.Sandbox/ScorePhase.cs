@@ -1,78 +1,79 @@
 using System.Text;
-using Evolver.Agents.Sdk;
 using Evolver.Core;
 
 namespace Evolver.Sandbox;
 
-/// <summary>The scoring phase inside one container: clean repository, the agent's diff, the hidden tests, the test run.</summary>
-internal sealed class ScorePhase(SandboxOptions options, TimeProvider time)
+/// <summary>The scoring phase inside one prepared container: the agent's diff and the hidden tests over the clean repository, then the test run.</summary>
+internal sealed class ScorePhase(SandboxOptions options)
 {
     /// <summary>Where a junit-xml or trx test command writes its reports (<c>EVOLVER_RESULTS_DIR</c>).</summary>
     public const string ResultsDir = "/evolver-results";
 
-    /// <summary>Applies <paramref name="patch"/> to the clean repository in <paramref name="box"/>, lays the hidden tests over it and runs them.</summary>
-    public async Task<ScoreResult> RunAsync(
-        ContainerSession box, TaskSpec task, string patch, byte[] repoTar, long start, StepTimer timer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies <paramref name="patch"/> to the clean repository already in <paramref name="box"/>, lays the hidden tests
+    /// over it and runs them, all in one exec as the agent user.
+    /// </summary>
+    public async Task<ScoreResult> RunAsync(ContainerSession box, TaskSpec task, string patch, StepTimer timer, CancellationToken cancellationToken)
     {
-        await box.CopyInAsync(repoTar, AgentPaths.Repo, ExecRequest.AgentUser, cancellationToken).ConfigureAwait(false);
-        timer.Lap("copy-repo");
-
+        using var tar = new TarBuilder();
         if (!string.IsNullOrWhiteSpace(patch))
         {
-            await box.CopyInAsync(TarArchive.FromFiles([("agent.patch", Encoding.UTF8.GetBytes(patch))]), "/evolver", ExecRequest.RootUser, cancellationToken).ConfigureAwait(false);
-            var apply = await box.ExecAsync(
-                new ExecRequest
-                {
-                    Command = ["git", "apply", "--whitespace=nowarn", "/evolver/agent.patch"],
-                    User = ExecRequest.AgentUser,
-                    WorkingDir = AgentPaths.Repo,
-                    Timeout = TimeSpan.FromSeconds(60),
-                    OutputLimit = 64 * 1024,
-                },
-                cancellationToken).ConfigureAwait(false);
-            timer.Lap("apply");
-            if (apply.ExitCode != 0)
-            {
-                return new ScoreResult
-                {
-                    Status = ScoreStatus.PatchFailed, Duration = time.GetElapsedTime(start), OutputTail = apply.Output.Tail(),
-                    Reason = "the diff does not apply to the clean repository: " + SandboxText.FirstLine(apply.Output.Text()),
-                };
-            }
+            tar.AddFile("agent.patch", Encoding.UTF8.GetBytes(patch));
         }
 
         if (Directory.Exists(task.HiddenDirectory))
         {
-            var hidden = await TarArchive.FromDirectoryAsync(task.HiddenDirectory, cancellationToken).ConfigureAwait(false);
-            await box.CopyInAsync(hidden, AgentPaths.Repo, ExecRequest.AgentUser, cancellationToken).ConfigureAwait(false);
-            timer.Lap("copy-hidden");
+            tar.AddFile("hidden.tar", await TarArchive.FromDirectoryAsync(task.HiddenDirectory, cancellationToken).ConfigureAwait(false));
         }
 
+        var nonce = "evolver-step-failed-" + Guid.NewGuid().ToString("N");
+        var stdin = tar.ToArray();
+        timer.Lap("host-tar");
         var run = await box.ExecAsync(
             new ExecRequest
             {
-                Command = ["sh", "-c", task.TestCommand],
+                Command = ["sh", "-c", ContainerScripts.Score(nonce, task.TestCommand)],
                 User = ExecRequest.AgentUser,
-                WorkingDir = AgentPaths.Repo,
+                WorkingDir = Agents.Sdk.AgentPaths.Repo,
                 Env = ["HOME=/tmp", $"EVOLVER_RESULTS_DIR={ResultsDir}"],
+                Stdin = stdin,
                 Timeout = TimeSpan.FromSeconds(task.Timeouts.TestSeconds),
                 OutputLimit = options.TestOutputLimitBytes,
             },
             cancellationToken).ConfigureAwait(false);
-
         timer.Lap("test");
+
+        var output = run.Output.Text();
+        if (run.ExitCode == ContainerScripts.StepFailedExit && output.StartsWith(nonce + " ", StringComparison.Ordinal))
+        {
+            var newline = output.IndexOf('\n', StringComparison.Ordinal);
+            var step = output[(nonce.Length + 1)..Math.Max(nonce.Length + 1, newline)];
+            var error = newline < 0 ? "" : output[(newline + 1)..];
+            return step switch
+            {
+                "apply" => PatchFailed("the diff does not apply to the clean repository: " + SandboxText.FirstLine(error)),
+                "hidden" => PatchFailed("the hidden tests cannot be laid over the patched repository: " + SandboxText.FirstLine(error)),
+                _ => throw new SandboxException("could not copy the diff and the hidden tests into the scoring container: " + SandboxText.FirstLine(error)),
+            };
+
+            ScoreResult PatchFailed(string reason) => new()
+            {
+                Status = ScoreStatus.PatchFailed, Duration = timer.Elapsed, OutputTail = error, Timings = timer.Steps, Reason = reason,
+            };
+        }
+
         var reports = task.TestFormat is TestFormat.JunitXml or TestFormat.Trx && !box.HardKilled
             ? await ReadReportFilesAsync(box, task.TestFormat, cancellationToken).ConfigureAwait(false)
             : [];
         timer.Lap("results");
         var exit = run.ExitCode is { } c ? (int)c : (int?)null;
-        var tests = TestReportParser.Parse(task.TestFormat, run.Output.Text(), reports, exit, task.FailToPass.FirstOrDefault());
+        var tests = TestReportParser.Parse(task.TestFormat, output, reports, exit, task.FailToPass.FirstOrDefault());
         return new ScoreResult
         {
             Status = run.TimedOut ? ScoreStatus.TimedOut : ScoreStatus.Ran,
             Tests = tests,
             ExitCode = exit,
-            Duration = time.GetElapsedTime(start),
+            Duration = timer.Elapsed,
             OutputTail = run.Output.Tail(),
             Reason = run.TimedOut ? $"tests ran past {task.Timeouts.TestSeconds} s and were stopped"
                 : tests.Count == 0 ? $"no per-test results could be read (exit {exit}): {SandboxText.FirstLine(run.Output.Tail(2000))}"

@@ -9,41 +9,28 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
 {
     /// <summary>Runs <paramref name="agent"/> on <paramref name="task"/> in <paramref name="box"/> and takes its diff.</summary>
     public async Task<SolveResult> RunAsync(
-        ContainerSession box, TaskSpec task, AgentArtifact agent, byte[] repoTar, long start, StepTimer timer, CancellationToken cancellationToken)
+        ContainerSession box, TaskSpec task, AgentArtifact agent, byte[] repoTar, StepTimer timer, CancellationToken cancellationToken)
     {
-        await box.CopyInAsync(repoTar, AgentPaths.Repo, ExecRequest.AgentUser, cancellationToken).ConfigureAwait(false);
-        timer.Lap("copy-repo");
-        if (agent.Kind == AgentKind.Program)
+        if (agent.Kind == AgentKind.Program && (agent.BuildDirectory is null || !Directory.Exists(agent.BuildDirectory)))
         {
-            if (agent.BuildDirectory is null || !Directory.Exists(agent.BuildDirectory))
-            {
-                return HarnessError($"agent {agent.Name} has no build folder ({agent.BuildDirectory})", start);
-            }
-
-            var build = await TarArchive.FromDirectoryAsync(agent.BuildDirectory, cancellationToken).ConfigureAwait(false);
-            await box.CopyInAsync(build, "/opt/agent", ExecRequest.RootUser, cancellationToken).ConfigureAwait(false);
-            timer.Lap("copy-agent");
+            return HarnessError($"agent {agent.Name} has no build folder ({agent.BuildDirectory})", timer);
         }
 
-        await RunStepAsync(box, ContainerScripts.SnapshotBase, ExecRequest.RootUser, "snapshot the base repository", cancellationToken).ConfigureAwait(false);
-        timer.Lap("snapshot");
-        await RunStepAsync(box, ContainerScripts.InitAgentRepo, ExecRequest.AgentUser, "initialise the agent's git repository", cancellationToken).ConfigureAwait(false);
-        timer.Lap("init-repo");
+        if (agent.Kind == AgentKind.Gold && task.GoldPatchPath is null)
+        {
+            return HarnessError($"task {task.InstanceId} has no gold.patch, so the gold agent cannot run on it", timer);
+        }
 
         var seconds = Math.Min(task.Timeouts.AgentSeconds, options.MaxAgentSeconds ?? int.MaxValue);
-        var files = new List<(string, byte[])> { ("input.json", Encoding.UTF8.GetBytes(Context(task, seconds, agent.Gateway).ToJson())) };
-        if (agent.Kind == AgentKind.Gold)
-        {
-            if (task.GoldPatchPath is null)
-            {
-                return HarnessError($"task {task.InstanceId} has no gold.patch, so the gold agent cannot run on it", start);
-            }
+        var rootTar = await RootTarAsync(task, agent, seconds, cancellationToken).ConfigureAwait(false);
+        timer.Lap("host-tar");
 
-            files.Add(("gold.patch", await File.ReadAllBytesAsync(task.GoldPatchPath, cancellationToken).ConfigureAwait(false)));
-        }
-
-        await box.CopyInAsync(TarArchive.FromFiles(files), "/evolver", ExecRequest.RootUser, cancellationToken).ConfigureAwait(false);
-        timer.Lap("copy-input");
+        // The agent user's copy and root's snapshot come from separate tars of the same files, so they run at once.
+        await Task.WhenAll(
+            box.RunStepAsync("copy the repository in", ContainerScripts.SetUpRepo, ExecRequest.AgentUser, repoTar, 64 * 1024, cancellationToken),
+            box.RunStepAsync("copy the agent in and snapshot the base repository", ContainerScripts.SetUpRoot, ExecRequest.RootUser, rootTar, 64 * 1024, cancellationToken))
+            .ConfigureAwait(false);
+        timer.Lap("set-up");
 
         var run = await box.ExecAsync(
             new ExecRequest
@@ -57,35 +44,52 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
                 StopOnOutputLimit = true,
             },
             cancellationToken).ConfigureAwait(false);
-
         timer.Lap("agent");
+
         var (status, reason) = Classify(run, seconds, options.AgentOutputLimitBytes);
         if (box.HardKilled)
         {
             // The container and its in-memory repository are gone: there is no diff to take.
             return new SolveResult
             {
-                Status = status, Patch = "", Duration = time.GetElapsedTime(start), OutputBytes = run.TotalBytes,
-                OutputTail = run.Output.Tail(), Reason = reason + "; the container had to be killed, so no diff was kept",
+                Status = status, Patch = "", Duration = timer.Elapsed, OutputBytes = run.TotalBytes,
+                OutputTail = run.Output.Tail(), Reason = reason + "; the container had to be killed, so no diff was kept", Timings = timer.Steps,
             };
         }
 
-        var (patch, diffProblem) = await TakeDiffAsync(box, cancellationToken).ConfigureAwait(false);
-        timer.Lap("diff");
-        var report = await ReadReportAsync(box, cancellationToken).ConfigureAwait(false);
-        timer.Lap("report");
+        var (patch, report, diffProblem) = await CollectAsync(box, cancellationToken).ConfigureAwait(false);
+        timer.Lap("collect");
         return new SolveResult
         {
             Status = status,
             ExitCode = run.ExitCode is { } code ? (int)code : null,
             Patch = patch,
-            Duration = time.GetElapsedTime(start),
+            Duration = timer.Elapsed,
             OutputBytes = run.TotalBytes,
             OutputTail = run.Output.Tail(),
             Report = report,
             Reason = diffProblem is null ? reason : SandboxText.Join(reason, diffProblem),
             Timings = timer.Steps,
         };
+    }
+
+    /// <summary>What root puts in: the agent's build, its input (and the gold patch), and the repository to snapshot.</summary>
+    private async Task<byte[]> RootTarAsync(TaskSpec task, AgentArtifact agent, int seconds, CancellationToken cancellationToken)
+    {
+        using var tar = new TarBuilder();
+        await tar.AddDirectoryAsync(task.RepoDirectory, ContainerScripts.BaseTree, cancellationToken).ConfigureAwait(false);
+        if (agent.Kind == AgentKind.Program)
+        {
+            await tar.AddDirectoryAsync(agent.BuildDirectory!, "opt/agent", cancellationToken).ConfigureAwait(false);
+        }
+
+        tar.AddFile("evolver/input.json", Encoding.UTF8.GetBytes(Context(task, seconds, agent.Gateway).ToJson()));
+        if (agent.Kind == AgentKind.Gold)
+        {
+            tar.AddFile("evolver/gold.patch", await File.ReadAllBytesAsync(task.GoldPatchPath!, cancellationToken).ConfigureAwait(false));
+        }
+
+        return tar.ToArray();
     }
 
     private AgentContext Context(TaskSpec task, int seconds, GatewayGrant? gateway) => new()
@@ -127,53 +131,33 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
         _ => (AgentStatus.Killed, "agent's container died"),
     };
 
-    private async Task RunStepAsync(ContainerSession box, string script, string user, string what, CancellationToken cancellationToken)
+    /// <summary>The diff and the report in one root step, returned as a tar so neither can pass for the other.</summary>
+    private async Task<(string Patch, string? Report, string? Problem)> CollectAsync(ContainerSession box, CancellationToken cancellationToken)
     {
-        var result = await box.ExecAsync(
-            new ExecRequest { Command = ["sh", "-c", script], User = user, Timeout = TimeSpan.FromMinutes(2), OutputLimit = 64 * 1024 },
-            cancellationToken).ConfigureAwait(false);
-        if (result.ExitCode != 0)
+        const long reportLimit = 64 * 1024;
+        var tar = await box.RunStepAsync(
+            "take the agent's diff", ContainerScripts.Collect(options.PatchLimitBytes, reportLimit), ExecRequest.RootUser, null,
+            options.PatchLimitBytes + reportLimit + (1L << 20), cancellationToken).ConfigureAwait(false);
+        var files = (await TarArchive.ReadTextFilesAsync(tar.Bytes(), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(f => f.Name.StartsWith("./", StringComparison.Ordinal) ? f.Name[2..] : f.Name, f => f.Text, StringComparer.Ordinal);
+        var patch = files.GetValueOrDefault("agent.patch", "");
+        var report = files.TryGetValue("report.json", out var r) && r.Length <= reportLimit ? r : null;
+        if (Encoding.UTF8.GetByteCount(patch) > options.PatchLimitBytes)
         {
-            throw new SandboxException($"could not {what} (exit {result.ExitCode}): {result.Output.Tail(1000)}");
-        }
-    }
-
-    private async Task<(string Patch, string? Problem)> TakeDiffAsync(ContainerSession box, CancellationToken cancellationToken)
-    {
-        var diff = await box.ExecAsync(
-            new ExecRequest
-            {
-                Command = ["sh", "-c", ContainerScripts.Diff],
-                Timeout = TimeSpan.FromMinutes(2),
-                OutputLimit = options.PatchLimitBytes,
-                StopOnOutputLimit = true,
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (diff.OutputLimitHit)
-        {
-            return ("", $"the agent's diff exceeds {options.PatchLimitBytes} bytes and was discarded");
+            return ("", report, $"the agent's diff exceeds {options.PatchLimitBytes} bytes and was discarded");
         }
 
-        if (diff.ExitCode != 0)
+        if (files.GetValueOrDefault("diff.exit", "").Trim() != "0")
         {
-            var err = await box.ExecAsync(new ExecRequest { Command = ["cat", "/evolver/diff.err"], OutputLimit = 4096 }, cancellationToken).ConfigureAwait(false);
-            return ("", $"the repository could not be read after the agent stopped: {SandboxText.FirstLine(err.Output.Text())}");
+            return ("", report, $"the repository could not be read after the agent stopped: {SandboxText.FirstLine(files.GetValueOrDefault("diff.err.head", ""))}");
         }
 
-        return (diff.Output.Text(), null);
-    }
-
-    private static async Task<string?> ReadReportAsync(ContainerSession box, CancellationToken cancellationToken)
-    {
-        var cat = await box.ExecAsync(
-            new ExecRequest { Command = ["cat", AgentPaths.Report], OutputLimit = 64 * 1024, StopOnOutputLimit = true, Timeout = TimeSpan.FromSeconds(30) },
-            cancellationToken).ConfigureAwait(false);
-        return cat.ExitCode == 0 ? cat.Output.Text() : null;
+        return (patch, report, null);
     }
 
     /// <summary>A solve result for a failure of the harness, not the agent.</summary>
-    public SolveResult HarnessError(string reason, long start) => new()
+    public static SolveResult HarnessError(string reason, StepTimer timer) => new()
     {
-        Status = AgentStatus.HarnessError, Patch = "", Duration = time.GetElapsedTime(start), Reason = reason,
+        Status = AgentStatus.HarnessError, Patch = "", Duration = timer.Elapsed, Reason = reason, Timings = timer.Steps,
     };
 }

@@ -6,32 +6,24 @@ namespace Evolver.Sandbox;
 /// <summary>Builds and reads the tar streams that carry files into and out of containers.</summary>
 internal static class TarArchive
 {
-    /// <summary>A tar of everything under <paramref name="directory"/>, paths relative to it.</summary>
+    /// <summary>A tar of everything under <paramref name="directory"/> (dot files included), paths relative to it.</summary>
     public static async Task<byte[]> FromDirectoryAsync(string directory, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await TarFile.CreateFromDirectoryAsync(directory, buffer, includeBaseDirectory: false, cancellationToken).ConfigureAwait(false);
-        return buffer.ToArray();
+        using var tar = new TarBuilder();
+        await tar.AddDirectoryAsync(directory, "", cancellationToken).ConfigureAwait(false);
+        return tar.ToArray();
     }
 
     /// <summary>A tar holding the given files, each world-readable.</summary>
     public static byte[] FromFiles(IEnumerable<(string Name, byte[] Content)> files)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new TarWriter(buffer, TarEntryFormat.Pax, leaveOpen: true))
+        using var tar = new TarBuilder();
+        foreach (var (name, content) in files)
         {
-            foreach (var (name, content) in files)
-            {
-                var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
-                {
-                    DataStream = new MemoryStream(content),
-                    Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                };
-                writer.WriteEntry(entry);
-            }
+            tar.AddFile(name, content);
         }
 
-        return buffer.ToArray();
+        return tar.ToArray();
     }
 
     /// <summary>The regular files of a tar stream as text, by name.</summary>

@@ -1,0 +1,58 @@
+using System.Formats.Tar;
+
+namespace Evolver.Sandbox;
+
+/// <summary>Builds one in-memory tar from host folders and files, each under a chosen path prefix.</summary>
+internal sealed class TarBuilder : IDisposable
+{
+    private const UnixFileMode ReadableFile = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    // Dot files count as hidden on Unix, and the default options skip them.
+    private static readonly EnumerationOptions Everything = new() { AttributesToSkip = 0, RecurseSubdirectories = false, IgnoreInaccessible = false };
+    private readonly MemoryStream buffer = new();
+    private readonly TarWriter writer;
+
+    public TarBuilder() => writer = new TarWriter(buffer, TarEntryFormat.Pax, leaveOpen: true);
+
+    /// <summary>
+    /// Adds everything under <paramref name="directory"/> as <c>prefix/relative path</c> (no entry for the prefix
+    /// itself, so extracting never touches an existing mount point's mode). Symbolic links are stored, not followed.
+    /// </summary>
+    public async Task AddDirectoryAsync(string directory, string prefix, CancellationToken cancellationToken)
+    {
+        var pending = new Stack<string>();
+        pending.Push(directory);
+        while (pending.TryPop(out var current))
+        {
+            foreach (var path in Directory.EnumerateFileSystemEntries(current, "*", Everything).Order(StringComparer.Ordinal))
+            {
+                var name = Join(prefix, Path.GetRelativePath(directory, path).Replace('\\', '/'));
+                var info = new FileInfo(path);
+                var isDirectory = info.Attributes.HasFlag(FileAttributes.Directory) && info.LinkTarget is null;
+                await writer.WriteEntryAsync(path, isDirectory ? name + "/" : name, cancellationToken).ConfigureAwait(false);
+                if (isDirectory)
+                {
+                    pending.Push(path);
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds a world-readable file.</summary>
+    public void AddFile(string name, byte[] content) =>
+        writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(content), Mode = ReadableFile });
+
+    /// <summary>The finished tar; the builder cannot be used after this.</summary>
+    public byte[] ToArray()
+    {
+        writer.Dispose();
+        return buffer.ToArray();
+    }
+
+    public void Dispose()
+    {
+        writer.Dispose();
+        buffer.Dispose();
+    }
+
+    private static string Join(string prefix, string relative) => prefix.Length == 0 ? relative : prefix.TrimEnd('/') + "/" + relative;
+}
