@@ -9,6 +9,7 @@ namespace Evolver.Cli;
 internal sealed class RunMutators : IDisposable
 {
     private readonly List<IDisposable> owned = [];
+    private LlmClient? shared;
 
     /// <summary>
     /// The mutators of <paramref name="settings"/>, in config order. Throws <see cref="RunConfigException"/> naming the
@@ -38,8 +39,14 @@ internal sealed class RunMutators : IDisposable
         }
     }
 
-    private LlmClient Client(RunSettings settings, TimeProvider time)
+    /// <summary>The run's one LLM client (the config's <c>llm</c>), shared by the <c>llm</c> mutator and the gateway.</summary>
+    public LlmClient Client(RunSettings settings, TimeProvider time)
     {
+        if (shared is not null)
+        {
+            return shared;
+        }
+
         LlmOptions? options;
         try
         {
@@ -60,8 +67,18 @@ internal sealed class RunMutators : IDisposable
             throw RunConfigException.At("llm", string.Join("; ", problems));
         }
 
-        var client = LlmClient.Create(options, time);
+        LlmClient client;
+        try
+        {
+            client = LlmClient.Create(options, time);
+        }
+        catch (ArgumentException e)
+        {
+            throw RunConfigException.At("llm", e.Message);
+        }
+
         owned.Add(client);
+        shared = client;
         return client;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Evolver.Archive;
 using Evolver.Core;
+using Evolver.Gateway;
 using Evolver.Mutation;
 using Evolver.Sandbox;
 using Spectre.Console;
@@ -64,7 +65,13 @@ internal static class RunSession
         try
         {
             log.Logger.Information("Run config {Config}", RunConfig.Show(config));
-            var sandboxOptions = new SandboxOptions { MaxAgentSeconds = settings.AgentTimeoutSeconds };
+            using var mutators = new RunMutators();
+
+            // With an llm config, agents reach the model through the gateway, metered against the run's budgets.
+            await using var gateway = settings.Llm is null
+                ? null
+                : await LlmGateway.StartAsync(new GatewayOptions { RunId = Path.GetFileName(settings.ArchivePath.TrimEnd('/')) }, mutators.Client(settings, env.Time), env.Time, ct).ConfigureAwait(false);
+            var sandboxOptions = new SandboxOptions { MaxAgentSeconds = settings.AgentTimeoutSeconds, GatewaySocketDirectory = gateway?.SocketDirectory };
             await using var sandbox = await SandboxHost.OpenAsync(env, log.Logger, sandboxOptions, RunInputs.ImageFamilies(settings, local), ct).ConfigureAwait(false);
             if (sandbox is null)
             {
@@ -78,7 +85,6 @@ internal static class RunSession
             }
 
             var builder = new AgentBuilder(new AgentBuilderOptions(), env.Time);
-            using var mutators = new RunMutators();
             var options = new EvolutionOptions
             {
                 Seeds = seeds,
@@ -89,6 +95,7 @@ internal static class RunSession
                 Admission = settings.Admission,
                 Parallelism = settings.Parallelism,
                 Budgets = settings.Budgets,
+                Gateway = gateway,
                 RngSeed = settings.RngSeed,
                 ShuffleTasksPerChild = settings.ShuffleTasksPerChild,
                 MutationTimeout = settings.MutationTimeout,
