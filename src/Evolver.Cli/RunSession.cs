@@ -106,7 +106,7 @@ internal static class RunSession
             };
             env.Console.WriteLine(
                 $"{(resume ? "resuming" : "starting")} the run in {settings.ArchivePath}: {suites.Sum(s => s.Tasks.Count)} tasks of {string.Join(", ", suites.Select(s => s.Name))}, "
-                + $"mutators {string.Join(", ", settings.Mutators.Select(m => m.Name))}, selector {settings.Selector.Name}, {settings.Parallelism} at a time");
+                + $"mutators {string.Join(", ", settings.Mutators.Select(Describe))}, selector {settings.Selector.Name}, {settings.Parallelism} at a time");
             var interactive = env.Console.Profile.Capabilities.Interactive;
             var loop = new EvolutionLoop(options, store, sandbox, new RunChildBuilder(builder), env.Time, new CallbackProgress<RunEvent>(e => RunEvents.Write(env, log.Logger, e, interactive)));
             final = await RunView.RunAsync(env, loop, settings.ArchivePath, () => resume ? loop.ResumeAsync(ct) : loop.StartAsync(ct)).ConfigureAwait(false);
@@ -134,6 +134,12 @@ internal static class RunSession
             _ => ExitCodes.HarnessError,
         };
     }
+
+    /// <summary>A mutator as the start line shows it: name, options, weight (e.g. <c>gp(operators=constant) x3</c>).</summary>
+    private static string Describe(RunMutatorSpec m) =>
+        m.Name + (m.Parents == 2 ? "(crossover)" : "")
+        + (m.Options.Count == 0 ? "" : "(" + string.Join(", ", m.Options.Select(o => $"{o.Key}={o.Value}")) + ")")
+        + " x" + m.Weight.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     private static AgentArchive? OpenArchive(CliEnvironment env, string path, bool resume)
     {

@@ -10,6 +10,7 @@ namespace Evolver.Cli.Tests;
 /// The loop improves on its seed within its budget, for real: a real run (Docker sandbox, git archive, gp mutator) of a
 /// small seed whose search radius is a conservative constant, on two tasks whose fixes lie one and two steps away.
 /// The seed resolves the first only; a gp child that widens the radius resolves both, on the same tasks in the same order.
+/// Then the main job (no verb) in the same folder reports the finished run instead of starting another.
 /// </summary>
 [Collection(DockerCollection.Name)]
 public sealed class RunImprovementTests(DockerFixture docker, ITestOutputHelper output) : IDisposable
@@ -104,6 +105,13 @@ public sealed class RunImprovementTests(DockerFixture docker, ITestOutputHelper 
         Assert.True(diff.ExitCode == 0, diff.ToString());
         Assert.Contains("-    private const int MaxShift = 1;", diff.Out);
         Assert.Matches(@"\+    private const int MaxShift = [2-9];", diff.Out);
+
+        // The main job (no verb) started in the same folder finds the finished run in ./evolver-archive, reports it and leaves it alone.
+        var main = await CliRunner.RunAsync(bed.Work.Path);
+        Assert.True(main.ExitCode == 0, main.ToString());
+        Assert.Contains("holds a finished run (the run.iterations budget ended it)", main.Out);
+        Assert.Contains($"best: {best.Id} score 1 (2/2), improved on the seed by 0.5", main.Out);
+        Assert.Equal(state.Sessions, (await bed.StateAsync()).Sessions);
     }
 
     private string WriteSeed()

@@ -11,7 +11,8 @@ internal sealed class RunTestBed : IDisposable
 {
     public TempDirectory Work { get; } = new("evolver-run");
 
-    public string ArchivePath => Work.Combine("archive");
+    /// <summary>The run's archive, named as the default one, so the main job (no verb) started in <see cref="Work"/> finds it.</summary>
+    public string ArchivePath => Work.Combine("evolver-archive");
 
     public static string RepairSeed => Path.Combine(TestPaths.RepoRoot, "archive", "seeds", "repair");
 
