@@ -72,6 +72,9 @@ public sealed class BrowserTests(LineageFixture fixture, Chromium chromium) : IC
         await PageDriver.ClickNodeAsync(page, Bed.CrossoverId);
         var parents = Bed.Variants.Single(v => v.Id == Bed.CrossoverId).Parents;
         Assert.Contains($"{parents[0]} + {parents[1]}", await page.InnerTextAsync("#panel .facts"));
+        await page.WaitForSelectorAsync($"#p-diff .diff p:has-text('against {parents[0]}')");
+        await page.ClickAsync($"#p-diff button[data-against='{parents[1]}']");
+        await page.WaitForSelectorAsync($"#p-diff .diff p:has-text('against {parents[1]}')");
         await PageDriver.ClickNodeAsync(page, Bed.OrphanId);
         Assert.Contains("missing from the archive (orphan)", await page.InnerTextAsync("#panel .facts"));
         Assert.Empty(errors);

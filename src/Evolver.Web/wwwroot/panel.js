@@ -57,7 +57,8 @@
       el("dl", { class: "facts" }, [
         el("dt", { text: "status" }), el("dd", { text: `${E.words(v.status)}${v.admitted ? ", admitted" : ", not admitted"}${v.failed ? " (failed attempt)" : ""}` }),
         el("dt", { text: "parents" }), el("dd", {}, parents),
-        el("dt", { text: "children" }), el("dd", {}, d.child_ids.length ? d.child_ids.flatMap((c, i) => [i ? ", " : "", link(c, go)]) : [String(v.children)]),
+        el("dt", { text: "children" }), el("dd", {}, d.child_ids.length ? [...d.child_ids.flatMap((c, i) => [i ? ", " : "", link(c, go)]),
+          " ", el("button", { type: "button", class: "collapse", title: "collapse or expand its subtree in the tree", onclick: () => E.app.tree.toggle(id), text: "collapse/expand" })] : [String(v.children)]),
         el("dt", { text: "generation" }), el("dd", { text: String(v.generation) + (v.iteration !== undefined ? ` · iteration ${v.iteration}` : "") }),
         el("dt", { text: "mutator" }), el("dd", { text: v.mutator || "–" }),
         el("dt", { text: "tokens" }), el("dd", { text: ev ? `${E.int(ev.input_tokens)} in, ${E.int(ev.output_tokens)} out` : E.int(v.tokens) }),
@@ -91,7 +92,19 @@
       }
     }
     const diffBox = el("div", { class: "muted", text: "loading the diff…" });
-    blocks.push(section("code diff against its parent", [diffBox], "p-diff"));
+    const showDiff = async (against) => {
+      try {
+        const diff = await E.data.diff(id, against);
+        if (panel.dataset.id === id) diffBox.replaceChildren(E.renderDiff(diff));
+      } catch (e) {
+        diffBox.replaceChildren(el("p", { class: "warn", text: e.message }));
+      }
+    };
+    // A crossover child can be compared with either parent.
+    const against = E.data.live && v.parents.length > 1
+      ? el("p", {}, ["compare with ", ...v.parents.flatMap((p, i) => [i ? " or " : "", el("button", { type: "button", class: "against", "data-against": p, onclick: () => showDiff(p), text: p })])])
+      : null;
+    blocks.push(section("code diff against its parent", [against, diffBox], "p-diff"));
     blocks.push(section("LLM transcript", d.transcripts.length
       ? d.transcripts.map(transcript)
       : [el("p", { class: "muted", text: E.data.live ? "no LLM exchanges recorded" : "Transcripts are not in the static report: open the archive with 'evolver serve'." })], "p-llm"));
@@ -109,12 +122,7 @@
     blocks.push(section("logs", logs.length ? [el("ul", { class: "logs" }, logs), viewer]
       : [el("p", { class: "muted", text: E.data.live ? "no logs archived with this variant" : "Logs are not in the static report: open the archive with 'evolver serve'." })], "p-logs"));
     panel.replaceChildren(...blocks);
-    try {
-      const diff = await E.data.diff(id);
-      if (panel.dataset.id === id) diffBox.replaceWith(E.renderDiff(diff));
-    } catch (e) {
-      diffBox.textContent = e.message;
-      diffBox.className = "warn";
-    }
+    diffBox.className = "";
+    await showDiff(null);
   };
 })(window.Evolver);
