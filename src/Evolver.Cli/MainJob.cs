@@ -30,7 +30,11 @@ internal static class MainJob
         if (state.Status == RunStatus.Finished)
         {
             env.Console.WriteLine($"{archive} holds a finished run (the {state.EndedBy} budget ended it):");
-            RunSummary.WriteBest(env, state);
+            using (var opened = AgentArchive.Open(archive, timeProvider: env.Time))
+            {
+                RunSummary.WriteBest(env, state, RunSummary.TasksIn(opened));
+            }
+
             env.Console.WriteLine($"see it with: evolver status {archive}; start another with: evolver run --archive <new folder>");
             return ExitCodes.Success;
         }

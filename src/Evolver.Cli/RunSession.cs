@@ -179,6 +179,6 @@ internal static class RunSession
         }
 
         await store.WriteFilesAsync(files, CancellationToken.None).ConfigureAwait(false);
-        RunSummary.Write(env, state, store.Archive.Path, plot, logFile);
+        RunSummary.Write(env, state, store.Archive.Path, plot, logFile, RunSummary.TasksIn(store.Archive));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Evolver.Archive;
 using Evolver.Core;
 using Spectre.Console;
 
@@ -7,7 +8,7 @@ namespace Evolver.Cli;
 /// <summary>The lines printed when a session of a run ends: how it ended, the best variant against the seed and its lineage, where things are.</summary>
 internal static class RunSummary
 {
-    public static void Write(CliEnvironment env, RunState state, string archive, string plot, string log)
+    public static void Write(CliEnvironment env, RunState state, string archive, string plot, string log, Func<string, IReadOnlyList<TaskRecord>?>? tasks = null)
     {
         var ended = state.Status switch
         {
@@ -17,14 +18,17 @@ internal static class RunSummary
             _ => "run still marked running",
         };
         env.Console.WriteLine(ended);
-        WriteBest(env, state);
+        WriteBest(env, state, tasks);
         env.Console.WriteLine($"archive: {archive} (browse it: evolver archive ls --archive {archive} --sort score --desc)");
         env.Console.WriteLine($"plot: {plot}");
         env.Console.WriteLine($"log: {log}");
     }
 
-    /// <summary>Children archived and admitted, the seed's score against the best variant's, and the best one's lineage from its seed.</summary>
-    public static void WriteBest(CliEnvironment env, RunState state)
+    /// <summary>
+    /// Children archived and admitted, the seed's score against the best variant's, the tasks on which they differ (when
+    /// <paramref name="tasks"/> can read their records), and the best one's lineage from its seed.
+    /// </summary>
+    public static void WriteBest(CliEnvironment env, RunState state, Func<string, IReadOnlyList<TaskRecord>?>? tasks = null)
     {
         var children = state.History.Count(h => h.Kind == ChildKind.Child);
         env.Console.WriteLine(
@@ -46,9 +50,41 @@ internal static class RunSummary
         env.Console.WriteLine($"best: {best.Id} score {Score(best)}{verdict}");
         if (best.Kind == ChildKind.Child)
         {
+            if (seed is not null && tasks?.Invoke(seed.Id) is { } seedTasks && tasks(best.Id) is { } bestTasks)
+            {
+                env.Console.WriteLine(Difference(seedTasks, bestTasks));
+            }
+
             env.Console.WriteLine("lineage: " + string.Join(" -> ", Lineage(state, best).Select(h => $"{h.Id} {Score(h)}")));
             env.Console.WriteLine($"its changes: evolver archive lineage {best.Id}; its code: evolver archive diff {best.Id}");
         }
+    }
+
+    /// <summary>Reads a variant's task records from <paramref name="archive"/>; null when its record cannot be read.</summary>
+    public static Func<string, IReadOnlyList<TaskRecord>?> TasksIn(AgentArchive archive) => id =>
+    {
+        try
+        {
+            return archive.GetVariant(id).Evaluation.Tasks;
+        }
+        catch (ArchiveException)
+        {
+            return null;
+        }
+    };
+
+    /// <summary>
+    /// Where the seed and the best differ, task by task, on the tasks both ran (the same tasks in the same order unless
+    /// the run shuffles per child), so a reader can tell a real gain from a task that flipped near its time limit.
+    /// </summary>
+    private static string Difference(IReadOnlyList<TaskRecord> seed, IReadOnlyList<TaskRecord> best)
+    {
+        var seedResolved = seed.ToDictionary(t => t.InstanceId, t => t.Resolved, StringComparer.Ordinal);
+        var both = best.Where(t => seedResolved.ContainsKey(t.InstanceId)).ToList();
+        var gained = both.Where(t => t.Resolved && !seedResolved[t.InstanceId]).Select(t => t.InstanceId).ToList();
+        var lost = both.Where(t => !t.Resolved && seedResolved[t.InstanceId]).Select(t => t.InstanceId).ToList();
+        return $"on the {both.Count} tasks both ran: the best resolves {(gained.Count == 0 ? "none" : string.Join(", ", gained))} that the seed did not, "
+            + $"and misses {(lost.Count == 0 ? "none" : string.Join(", ", lost))} that the seed resolved";
     }
 
     /// <summary>The first-parent chain from the seed down to <paramref name="variant"/>, as far as the run's history knows it.</summary>
