@@ -9,7 +9,7 @@ namespace Evolver.Gateway;
 /// <summary>
 /// Forwards agents' requests to the configured provider through Semantic Kernel (<see cref="LlmClient.ChatCompletion"/>,
 /// with its retries and reply caps). OpenAI-compatible providers answer in the wire schema they sent (the OpenAI client's
-/// own model of it); Anthropic's text reply is put into that schema.
+/// own model of it); Anthropic's reply (text and tool use) is put into that schema.
 /// </summary>
 internal sealed class ProviderBackend(LlmClient client, TimeProvider time) : IChatBackend
 {
@@ -26,11 +26,6 @@ internal sealed class ProviderBackend(LlmClient client, TimeProvider time) : ICh
         if (chat is null)
         {
             return BackendReply.Failure(400, "the gateway cannot read this request: " + error, "invalid_request_error");
-        }
-
-        if (chat.HasTools && client.Options.Provider == LlmProviderKind.Anthropic)
-        {
-            return BackendReply.Failure(400, "tools are not supported through the gateway for the Anthropic provider (text messages only)", "invalid_request_error");
         }
 
         var kernel = chat.HasTools ? new Kernel() : null;
@@ -60,11 +55,9 @@ internal sealed class ProviderBackend(LlmClient client, TimeProvider time) : ICh
                 }
                 else
                 {
-                    json = AnthropicShape.Chunk(update.Content ?? "", update.ModelId ?? Model, index);
-                    if (update.InnerContent is JsonObject message)
-                    {
-                        (input, output) = AnthropicShape.Usage(message);
-                    }
+                    var message = update.InnerContent as JsonObject ?? new JsonObject { ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = update.Content ?? "" }) };
+                    json = AnthropicShape.Chunk(message, update.ModelId ?? Model, index);
+                    (input, output) = AnthropicShape.Usage(message);
                 }
 
                 chunks.Add(json);
@@ -97,6 +90,6 @@ internal sealed class ProviderBackend(LlmClient client, TimeProvider time) : ICh
 
         var message = reply.InnerContent as JsonObject ?? [];
         var (input, output) = AnthropicShape.Usage(message);
-        return new BackendReply(200, AnthropicShape.Completion(reply.Content ?? "", message, reply.ModelId ?? Model)) { InputTokens = input, OutputTokens = output };
+        return new BackendReply(200, AnthropicShape.Completion(message, reply.ModelId ?? Model)) { InputTokens = input, OutputTokens = output };
     }
 }

@@ -13,7 +13,8 @@ namespace Evolver.Llm;
 /// <summary>
 /// Anthropic's Messages API as a Semantic Kernel chat service, over the same <see cref="HttpClient"/> (retries, caps) as
 /// the OpenAI connector, since no SK connector for it restores from the package feed this project uses.
-/// Text messages only: system messages become the <c>system</c> field, user and assistant messages alternate as sent.
+/// Text and tool use: tools offered through a <see cref="FunctionChoiceBehavior"/> are sent (see <see cref="AnthropicRequest"/>),
+/// and the reply's <c>tool_use</c> blocks come back as <see cref="FunctionCallContent"/> items, never invoked here.
 /// </summary>
 internal sealed class AnthropicChatCompletionService(HttpClient http, LlmOptions options, string? apiKey) : IChatCompletionService
 {
@@ -33,7 +34,7 @@ internal sealed class AnthropicChatCompletionService(HttpClient http, LlmOptions
         var uri = new Uri(options.EffectiveBaseUrl + "/messages");
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
-            Content = new StringContent(RequestBody(chatHistory).ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = new StringContent(AnthropicRequest.Build(chatHistory, executionSettings, kernel, options).ToJsonString(), Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("anthropic-version", ApiVersion);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -52,7 +53,7 @@ internal sealed class AnthropicChatCompletionService(HttpClient http, LlmOptions
         return [Parse(body)];
     }
 
-    /// <summary>Not streamed: the whole reply arrives as one update.</summary>
+    /// <summary>Not streamed from the provider: the whole reply (its raw message as inner content) arrives as one update.</summary>
     public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
         ChatHistory chatHistory,
         PromptExecutionSettings? executionSettings = null,
@@ -64,41 +65,6 @@ internal sealed class AnthropicChatCompletionService(HttpClient http, LlmOptions
         {
             yield return new StreamingChatMessageContent(reply.Role, reply.Content, reply.InnerContent, 0, reply.ModelId, Encoding.UTF8, reply.Metadata);
         }
-    }
-
-    private JsonObject RequestBody(ChatHistory history)
-    {
-        var system = new List<string>();
-        var messages = new JsonArray();
-        foreach (var message in history)
-        {
-            if (message.Role == AuthorRole.System)
-            {
-                system.Add(message.Content ?? "");
-            }
-            else if (message.Role == AuthorRole.User || message.Role == AuthorRole.Assistant)
-            {
-                messages.Add(new JsonObject { ["role"] = message.Role.Label, ["content"] = message.Content ?? "" });
-            }
-            else
-            {
-                throw new NotSupportedException($"the Anthropic service sends text messages only, not role '{message.Role.Label}'");
-            }
-        }
-
-        var body = new JsonObject { ["model"] = options.Model, ["max_tokens"] = options.MaxTokens };
-        if (system.Count > 0)
-        {
-            body["system"] = string.Join("\n\n", system);
-        }
-
-        body["messages"] = messages;
-        if (options.Temperature is { } temperature)
-        {
-            body["temperature"] = temperature;
-        }
-
-        return body;
     }
 
     private ChatMessageContent Parse(string body)
@@ -128,7 +94,24 @@ internal sealed class AnthropicChatCompletionService(HttpClient http, LlmOptions
             [ReplyMetadata.InputTokens] = Tokens(usage, "input_tokens"),
             [ReplyMetadata.OutputTokens] = Tokens(usage, "output_tokens"),
         };
-        return new ChatMessageContent(AuthorRole.Assistant, text, reply["model"]?.GetValue<string>() ?? options.Model, reply, Encoding.UTF8, metadata);
+        var message = new ChatMessageContent(AuthorRole.Assistant, text, reply["model"]?.GetValue<string>() ?? options.Model, reply, Encoding.UTF8, metadata);
+        foreach (var use in blocks.OfType<JsonObject>().Where(b => b["type"]?.GetValue<string>() == "tool_use"))
+        {
+            var arguments = new KernelArguments();
+            foreach (var (key, value) in use["input"] as JsonObject ?? [])
+            {
+                // JsonElements serialize back to the same JSON when the call is sent again.
+                arguments[key] = value is null ? null : JsonSerializer.SerializeToElement(value);
+            }
+
+            message.Items.Add(new FunctionCallContent(
+                use["name"]?.GetValue<string>() ?? throw new InvalidDataException("an Anthropic tool_use block has no name"),
+                pluginName: null,
+                use["id"]?.GetValue<string>(),
+                arguments));
+        }
+
+        return message;
     }
 
     private static long Tokens(JsonObject? usage, string name) =>

@@ -68,6 +68,31 @@ internal sealed class GatewayBed : IAsyncDisposable
         ["stream"] = stream,
     };
 
+    /// <summary><paramref name="request"/> offering one tool, <c>bash(command: string required, timeout: integer)</c>.</summary>
+    public static JsonObject WithBash(JsonObject request)
+    {
+        request["tools"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "function",
+            ["function"] = new JsonObject
+            {
+                ["name"] = "bash",
+                ["description"] = "Run a command.",
+                ["parameters"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["properties"] = new JsonObject
+                    {
+                        ["command"] = new JsonObject { ["type"] = "string", ["description"] = "The command line." },
+                        ["timeout"] = new JsonObject { ["type"] = "integer" },
+                    },
+                    ["required"] = new JsonArray("command"),
+                },
+            },
+        });
+        return request;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Gateway.DisposeAsync();

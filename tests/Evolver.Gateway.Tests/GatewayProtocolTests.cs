@@ -56,26 +56,7 @@ public sealed class GatewayProtocolTests
         bed.Provider.Enqueue(OpenAIWire.Completion(null, toolCalls: [new OpenAIWire.ToolCall("bash", arguments, "call_abc")]));
         var grant = bed.Gateway.Open(Scope);
         using var http = bed.Info(grant).CreateHttpClient();
-        var request = GatewayBed.Chat("list the files");
-        request["tools"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "function",
-            ["function"] = new JsonObject
-            {
-                ["name"] = "bash",
-                ["description"] = "Run a command.",
-                ["parameters"] = new JsonObject
-                {
-                    ["type"] = "object",
-                    ["properties"] = new JsonObject
-                    {
-                        ["command"] = new JsonObject { ["type"] = "string", ["description"] = "The command line." },
-                        ["timeout"] = new JsonObject { ["type"] = "integer" },
-                    },
-                    ["required"] = new JsonArray("command"),
-                },
-            },
-        });
+        var request = GatewayBed.WithBash(GatewayBed.Chat("list the files"));
         request["tool_choice"] = "auto";
 
         var (status, body) = await GatewayBed.PostAsync(http, request);
