@@ -83,7 +83,8 @@ internal static class RunSummary
         var both = best.Where(t => seedResolved.ContainsKey(t.InstanceId)).ToList();
         var gained = both.Where(t => t.Resolved && !seedResolved[t.InstanceId]).Select(t => t.InstanceId).ToList();
         var lost = both.Where(t => !t.Resolved && seedResolved[t.InstanceId]).Select(t => t.InstanceId).ToList();
-        return $"on the {both.Count} tasks both ran: the best resolves {(gained.Count == 0 ? "none" : string.Join(", ", gained))} that the seed did not, "
+        return $"on the {both.Count} tasks both ran: seed {both.Count(t => seedResolved[t.InstanceId])}/{both.Count}, best {both.Count(t => t.Resolved)}/{both.Count}; "
+            + $"the best resolves {(gained.Count == 0 ? "none" : string.Join(", ", gained))} that the seed did not, "
             + $"and misses {(lost.Count == 0 ? "none" : string.Join(", ", lost))} that the seed resolved";
     }
 

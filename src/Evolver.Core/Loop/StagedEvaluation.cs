@@ -9,11 +9,14 @@ internal sealed class StagedEvaluation(LoopContext ctx)
     public async Task<StagedOutcome> RunAsync(ChildPlan plan, AgentArtifact agent, ChildLogs logs, LiveChild live, CancellationToken cancellationToken)
     {
         var order = ctx.Catalog.Order(plan.TaskSeed);
+
+        // A seed is the reference children are compared with, so it runs every task a child could reach.
+        var stagePlan = plan.Kind == ChildKind.Seed ? ctx.Options.Stages.WithoutEarlyStop() : ctx.Options.Stages;
         var records = new List<TaskRecord>();
         var stop = new BudgetStop();
         while (stop.Budget is null)
         {
-            var decision = ctx.Options.Stages.Decide([.. records.Select(r => r.Resolved)], order.Count, plan.StageReference);
+            var decision = stagePlan.Decide([.. records.Select(r => r.Resolved)], order.Count, plan.StageReference);
             if (decision.Finished)
             {
                 return new StagedOutcome(records, decision.Stages, null);
@@ -32,7 +35,7 @@ internal sealed class StagedEvaluation(LoopContext ctx)
             }
         }
 
-        var stages = ctx.Options.Stages.Decide([.. records.Select(r => r.Resolved)], order.Count, plan.StageReference).Stages;
+        var stages = stagePlan.Decide([.. records.Select(r => r.Resolved)], order.Count, plan.StageReference).Stages;
         return new StagedOutcome(records, stages, stop.Budget);
     }
 
@@ -132,10 +135,11 @@ internal sealed class StagedEvaluation(LoopContext ctx)
         };
     }
 
-    /// <summary>The gateway scope of a task run: a counted child's calls count in the run's tracker too.</summary>
+    /// <summary>The gateway scope of a task run: its calls count in the run's tracker, a seed's in the run's budgets alone.</summary>
     private GatewayScope Scope(ChildPlan plan, string key, bool counted) => new("run", plan.Id, key)
     {
-        Budget = counted ? ctx.Budget : null,
+        Budget = ctx.Budget,
+        ChildBudgets = counted,
         TaskLimits = ctx.Options.Budgets.PerTask,
     };
 

@@ -68,6 +68,14 @@ public sealed class StagePlan
     }
 
     /// <summary>
+    /// The same tasks with no early stop: every threshold 0 (an incremental plan stops only below its reference, which a
+    /// seed's is not given, so it is returned as it is). Seeds are evaluated this way: they are the reference every child
+    /// is compared with, so they run every task a child could reach.
+    /// </summary>
+    public StagePlan WithoutEarlyStop() =>
+        Incremental is null ? new StagePlan([.. Stages.Select(s => s with { ContinueAt = 0 })], null) : this;
+
+    /// <summary>
     /// The next step of a child's evaluation, given the outcomes of the tasks run so far in the child's task order.
     /// Throws <see cref="ArgumentException"/> when more outcomes are given than the plan runs.
     /// </summary>

@@ -18,6 +18,20 @@ public sealed class StagePlanTests
     }
 
     [Fact]
+    public void WithoutEarlyStop_DgmThreeOfTenResolved_GoesOnToTheFullStageAndEndsThere()
+    {
+        var seedPlan = StagePlan.Dgm.WithoutEarlyStop();
+
+        var next = seedPlan.Decide(Outcomes(3, 10), 20);
+        var done = seedPlan.Decide(Outcomes(3, 20), 20);
+
+        Assert.Equal((false, 10, 1), (next.Finished, next.NextTasks, next.NextStage));
+        Assert.Equal(StageStopReason.Completed, done.StopReason);
+        Assert.Equal([new StageRecord("screen", 10, 3, true), new StageRecord("full", 10, 0, true)], done.Stages);
+        Assert.Equal(StageStopReason.BelowThreshold, StagePlan.Dgm.Decide(Outcomes(3, 10), 20).StopReason);
+    }
+
+    [Fact]
     public void Dgm_ThreeOfTenResolved_StopsBelowThreshold()
     {
         var decision = StagePlan.Dgm.Decide(Outcomes(3, 10), 100);
