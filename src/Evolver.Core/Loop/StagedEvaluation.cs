@@ -135,11 +135,10 @@ internal sealed class StagedEvaluation(LoopContext ctx)
         };
     }
 
-    /// <summary>The gateway scope of a task run: its calls count in the run's tracker, a seed's in the run's budgets alone.</summary>
+    /// <summary>The gateway scope of a task run: a counted child's calls count in the run's tracker too.</summary>
     private GatewayScope Scope(ChildPlan plan, string key, bool counted) => new("run", plan.Id, key)
     {
-        Budget = ctx.Budget,
-        ChildBudgets = counted,
+        Budget = counted ? ctx.Budget : null,
         TaskLimits = ctx.Options.Budgets.PerTask,
     };
 
