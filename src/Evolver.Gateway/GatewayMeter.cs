@@ -19,14 +19,14 @@ internal sealed class GatewayMeter(BudgetOptions budgets)
     public string? Check(GatewaySession session)
     {
         var scope = session.Scope;
-        if (Reached("task", session.Tokens, session.Dollars, Min(scope.TaskLimits.LlmTokens, budgets.PerTask.LlmTokens), Min(scope.TaskLimits.Dollars, budgets.PerTask.Dollars)) is { } task)
+        if (Reached("task", session.Tokens, session.Dollars, TaskTokens(scope, budgets), Min(scope.TaskLimits.Dollars, budgets.PerTask.Dollars)) is { } task)
         {
             return task;
         }
 
         if (scope.Budget is { } tracker)
         {
-            return tracker.CanCallLlm(scope.ChildId).Budget;
+            return tracker.CanCallLlm(scope.ChildBudgets ? scope.ChildId : null).Budget;
         }
 
         lock (gate)
@@ -43,7 +43,7 @@ internal sealed class GatewayMeter(BudgetOptions budgets)
         var scope = session.Scope;
         if (scope.Budget is { } tracker)
         {
-            tracker.RecordLlmUsage(scope.ChildId, null, tokens, dollars);
+            tracker.RecordLlmUsage(scope.ChildBudgets ? scope.ChildId : null, null, tokens, dollars);
             return;
         }
 
@@ -55,6 +55,9 @@ internal sealed class GatewayMeter(BudgetOptions budgets)
             runDollars += dollars;
         }
     }
+
+    /// <summary>The task run's <c>llm_tokens</c> budget: the lower of its scope's and the gateway's, or null.</summary>
+    public static long? TaskTokens(GatewayScope scope, BudgetOptions budgets) => Min(scope.TaskLimits.LlmTokens, budgets.PerTask.LlmTokens);
 
     private static string? Reached(string scope, long tokens, double dollars, long? tokenLimit, double? dollarLimit) =>
         tokens >= tokenLimit ? scope + ".llm_tokens" : dollars >= dollarLimit ? scope + ".dollars" : null;

@@ -81,7 +81,10 @@ public sealed class LlmGateway : ITaskGateway, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(scope);
         var session = sessions.Open(scope);
-        return new GatewayGrant($"http://{HostName}/v1", session.Token, Model, options.ContainerSocketDirectory.TrimEnd('/') + "/" + GatewayOptions.SocketFileName);
+        return new GatewayGrant($"http://{HostName}/v1", session.Token, Model, options.ContainerSocketDirectory.TrimEnd('/') + "/" + GatewayOptions.SocketFileName)
+        {
+            LlmTokens = GatewayMeter.TaskTokens(scope, options.Budgets),
+        };
     }
 
     /// <inheritdoc />

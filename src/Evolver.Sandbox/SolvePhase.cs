@@ -102,7 +102,7 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
         Language = task.Language,
         VisibleTests = task.VisibleTests,
         VisibleTestCommand = VisibleTestCommand(task),
-        Budget = new AgentBudget(seconds, time.GetUtcNow().AddSeconds(seconds), options.AgentOutputLimitBytes),
+        Budget = new AgentBudget(seconds, time.GetUtcNow().AddSeconds(seconds), options.AgentOutputLimitBytes, gateway?.LlmTokens),
     };
 
     private static string? VisibleTestCommand(TaskSpec task) => task.VisibleTests.Count == 0 ? null : task.TestFormat switch

@@ -12,6 +12,10 @@ namespace Evolver.Gateway.Tests;
 public sealed class EnvDumpRun : IAsyncLifetime
 {
     public const string Secret = "sk-evolver-gateway-secret-4b7d91";
+
+    /// <summary>The task run's llm_tokens budget, which the agent must be told.</summary>
+    public const long TaskTokens = 50_000;
+
     public const string KeyVariable = "EVOLVER_GATEWAY_SANDBOX_TEST_KEY";
     private readonly string agentOut = Path.Combine(Path.GetTempPath(), "evolver-gw-envdump-" + Guid.NewGuid().ToString("N")[..8]);
     
@@ -26,7 +30,7 @@ public sealed class EnvDumpRun : IAsyncLifetime
             using var provider = ProviderTestServer.Start();
             provider.Enqueue(OpenAIWire.Completion("pong from the provider"));
             using var client = LlmClient.Create(new LlmOptions { BaseUrl = provider.BaseUrl, Model = "sandbox-model", ApiKeyVariable = KeyVariable }, TimeProvider.System);
-            await using var gateway = await LlmGateway.StartAsync(new GatewayOptions(), client, TimeProvider.System, CancellationToken.None);
+            await using var gateway = await LlmGateway.StartAsync(new GatewayOptions { Budgets = new BudgetOptions { PerTask = new BudgetLimits { LlmTokens = TaskTokens } } }, client, TimeProvider.System, CancellationToken.None);
             var options = new SandboxOptions { MaxAgentSeconds = 150, WarmContainers = 0, GatewaySocketDirectory = gateway.SocketDirectory };
             await using var sandbox = await DockerSandbox.CreateAsync(options, new LoggerConfiguration().CreateLogger(), TimeProvider.System, null, CancellationToken.None);
 

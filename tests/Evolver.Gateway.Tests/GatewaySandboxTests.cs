@@ -39,6 +39,12 @@ public sealed class GatewaySandboxTests(EnvDumpRun run) : IClassFixture<EnvDumpR
     }
 
     [Fact]
+    public void Solve_WithGatewayAndTaskTokenBudget_AgentIsToldItsLlmTokens()
+    {
+        Assert.Contains($"llm_tokens={EnvDumpRun.TaskTokens}", Section("budget"));
+    }
+
+    [Fact]
     public void Solve_WithGateway_AgentFindsNoProviderKeyAnywhere()
     {
         Assert.DoesNotContain(Secret, Findings);

@@ -167,25 +167,25 @@ public sealed class BudgetTracker
         }
     }
 
-    /// <summary>Whether the run's, the child's and (when given) the task run's budgets allow another LLM call.</summary>
-    /// <param name="childId">A running child.</param>
-    /// <param name="taskId">A running task run of it, or null for a call outside any task (the mutation's).</param>
-    public BudgetCheck CanCallLlm(string childId, string? taskId = null)
+    /// <summary>Whether the run's, the child's (when given) and the task run's (when given) budgets allow another LLM call.</summary>
+    /// <param name="childId">A running child, or null for a call of the run's own (a seed's task run): the run's budgets only.</param>
+    /// <param name="taskId">A running task run of the child, or null for a call outside any task (the mutation's).</param>
+    public BudgetCheck CanCallLlm(string? childId, string? taskId = null)
     {
         lock (gate)
         {
-            var child = OpenChild(childId);
-            var task = taskId is null ? null : OpenTask(child, childId, taskId);
+            var child = childId is null ? null : OpenChild(childId);
+            var task = taskId is null || child is null ? null : OpenTask(child, childId!, taskId);
             var now = Elapsed();
             return Deny(
                 Exceeded("run", options.Run, null, now, null, state.LlmTokens, state.Dollars)
-                ?? Exceeded("child", options.PerChild, null, now - child.StartedAt, null, child.LlmTokens, child.Dollars)
+                ?? (child is null ? null : Exceeded("child", options.PerChild, null, now - child.StartedAt, null, child.LlmTokens, child.Dollars))
                 ?? (task is null ? null : Exceeded("task", options.PerTask, null, now - task.StartedAt, null, task.LlmTokens, task.Dollars)));
         }
     }
 
-    /// <summary>Counts what an LLM call used against the run, the child and (when given) the task run.</summary>
-    public void RecordLlmUsage(string childId, string? taskId, long tokens, double dollars)
+    /// <summary>Counts what an LLM call used against the run, and the child and the task run when given (null: the run's alone).</summary>
+    public void RecordLlmUsage(string? childId, string? taskId, long tokens, double dollars)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(tokens);
         if (!(dollars >= 0) || !double.IsFinite(dollars))
@@ -195,12 +195,16 @@ public sealed class BudgetTracker
 
         lock (gate)
         {
-            var child = OpenChild(childId);
-            var task = taskId is null ? null : OpenTask(child, childId, taskId);
+            var child = childId is null ? null : OpenChild(childId);
+            var task = taskId is null || child is null ? null : OpenTask(child, childId!, taskId);
             state.LlmTokens += tokens;
             state.Dollars += dollars;
-            child.LlmTokens += tokens;
-            child.Dollars += dollars;
+            if (child is not null)
+            {
+                child.LlmTokens += tokens;
+                child.Dollars += dollars;
+            }
+
             if (task is not null)
             {
                 task.LlmTokens += tokens;

@@ -5,4 +5,8 @@ namespace Evolver.Core;
 /// <param name="Token">The run's bearer token; valid until the grant is closed or expires. Not a provider key.</param>
 /// <param name="Model">The model name to ask for.</param>
 /// <param name="SocketPath">The Unix socket the agent connects to inside its container, or null for plain TCP.</param>
-public sealed record GatewayGrant(string BaseUrl, string Token, string Model, string? SocketPath);
+public sealed record GatewayGrant(string BaseUrl, string Token, string Model, string? SocketPath)
+{
+    /// <summary>The task run's own <c>llm_tokens</c> budget, or null when it has none; agents see it as <c>AgentBudget.LlmTokens</c>.</summary>
+    public long? LlmTokens { get; init; }
+}

@@ -7,10 +7,17 @@ namespace Evolver.Core;
 public sealed record GatewayScope(string RunId, string ChildId, string TaskId)
 {
     /// <summary>
-    /// The run's budget tracker, when <see cref="ChildId"/> is a running child of it: each call is checked against the
-    /// run's and the child's <c>llm_tokens</c> and <c>dollars</c> budgets and counted there. Null: not counted (seeds, <c>eval</c>).
+    /// The run's budget tracker: each call is checked against the run's <c>llm_tokens</c> and <c>dollars</c> budgets and
+    /// counted there, and against the child's too when <see cref="ChildBudgets"/> is set. Null: the gateway's own
+    /// totals count it (<c>eval</c>).
     /// </summary>
     public BudgetTracker? Budget { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="ChildId"/> is a running child of <see cref="Budget"/>, whose child budgets apply (default).
+    /// False for a seed: it is no child of the run, but what it spends is the run's spend, so the run's budgets apply.
+    /// </summary>
+    public bool ChildBudgets { get; init; } = true;
 
     /// <summary>Limits of this task run alone (<c>budgets.task.llm_tokens</c>, <c>budgets.task.dollars</c>).</summary>
     public BudgetLimits TaskLimits { get; init; } = BudgetLimits.None;

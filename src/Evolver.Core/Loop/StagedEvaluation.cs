@@ -135,10 +135,11 @@ internal sealed class StagedEvaluation(LoopContext ctx)
         };
     }
 
-    /// <summary>The gateway scope of a task run: a counted child's calls count in the run's tracker too.</summary>
+    /// <summary>The gateway scope of a task run: its calls count in the run's tracker, a seed's in the run's budgets alone.</summary>
     private GatewayScope Scope(ChildPlan plan, string key, bool counted) => new("run", plan.Id, key)
     {
-        Budget = counted ? ctx.Budget : null,
+        Budget = ctx.Budget,
+        ChildBudgets = counted,
         TaskLimits = ctx.Options.Budgets.PerTask,
     };
 

@@ -32,6 +32,9 @@ internal sealed class EnvDump : IAgent
             text.AppendLine(line);
         }
 
+        text.AppendLine("[budget]");
+        text.AppendLine($"wall_seconds={context.Budget.WallSeconds} llm_tokens={context.Budget.LlmTokens?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}");
+
         Console.Error.WriteLine($"envdump {Environment.TickCount64 % 1_000_000} ms: environment");
         text.AppendLine("[environment]");
         foreach (var pair in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().OrderBy(p => (string)p.Key, StringComparer.Ordinal))
