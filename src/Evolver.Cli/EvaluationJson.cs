@@ -10,8 +10,28 @@ internal static class EvaluationJson
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The report as a JSON object.</summary>
-    public static JsonObject ToJson(EvaluationReport report) => new()
+    /// <summary>The report as a JSON object; with the gateway, LLM usage per task and summed (as the archive's record has it).</summary>
+    public static JsonObject ToJson(EvaluationReport report)
+    {
+        var json = Summary(report);
+        var usage = report.Results.Select(r => r.Llm).OfType<GatewayUsage>().ToList();
+        if (usage.Count > 0)
+        {
+            AddLlm(json, new GatewayUsage
+            {
+                Calls = usage.Sum(u => u.Calls),
+                InputTokens = usage.Sum(u => u.InputTokens),
+                OutputTokens = usage.Sum(u => u.OutputTokens),
+                CostUsd = usage.Sum(u => u.CostUsd),
+                CapsHit = [.. usage.SelectMany(u => u.CapsHit).Distinct(StringComparer.Ordinal)],
+            });
+        }
+
+        json["results"] = new JsonArray(report.Results.Select(r => (JsonNode)Task(r)).ToArray());
+        return json;
+    }
+
+    private static JsonObject Summary(EvaluationReport report) => new()
     {
         ["agent"] = report.Agent,
         ["suite"] = report.Suite,
@@ -21,8 +41,16 @@ internal static class EvaluationJson
         ["resolved"] = report.ResolvedCount,
         ["total"] = report.Results.Count,
         ["score"] = Math.Round(report.Score, 4),
-        ["results"] = new JsonArray(report.Results.Select(r => (JsonNode)Task(r)).ToArray()),
     };
+
+    private static void AddLlm(JsonObject json, GatewayUsage usage)
+    {
+        json["llm_calls"] = usage.Calls;
+        json["input_tokens"] = usage.InputTokens;
+        json["output_tokens"] = usage.OutputTokens;
+        json["cost_usd"] = Math.Round(usage.CostUsd, 6);
+        json["llm_caps_hit"] = new JsonArray([.. usage.CapsHit.Select(c => (JsonNode?)c)]);
+    }
 
     /// <summary>Writes <paramref name="node"/> to <paramref name="path"/>, creating its folder.</summary>
     public static async Task WriteAsync(JsonNode node, string path, CancellationToken cancellationToken)
@@ -39,7 +67,18 @@ internal static class EvaluationJson
     public static string Name<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
-    private static JsonObject Task(TaskResult r) => new()
+    private static JsonObject Task(TaskResult r)
+    {
+        var json = TaskFields(r);
+        if (r.Llm is { } llm)
+        {
+            AddLlm(json, llm);
+        }
+
+        return json;
+    }
+
+    private static JsonObject TaskFields(TaskResult r) => new()
     {
         ["instance_id"] = r.InstanceId,
         ["resolved"] = r.Resolved,

@@ -53,7 +53,7 @@ public sealed class GatewayEvalReplayTests(DockerFixture docker) : IDisposable
 
             eval = await CliRunner.RunAsync(
                 work.Path, "eval", "--agent", Path.Combine(TestPaths.RepoRoot, "archive", "seeds", "coder"), "--suite", TestPaths.ShippedSuite, "--tasks", Task,
-                "--llm-config", "llm.json", "--task-llm-tokens", "100000", "--archive", "archive", "--agent-timeout", "240");
+                "--llm-config", "llm.json", "--task-llm-tokens", "100000", "--archive", "archive", "--agent-timeout", "240", "--json", "eval.json");
 
             Assert.True(eval.ExitCode == 0, eval.ToString());
             Assert.Contains("resolved 1/1", eval.Out);
@@ -63,6 +63,14 @@ public sealed class GatewayEvalReplayTests(DockerFixture docker) : IDisposable
             Assert.All(provider.Requests, r => Assert.Equal("Bearer sk-e2e-provider-key-7c1d", r.Headers["authorization"]));
             Assert.Equal("tool", (string?)provider.Requests[1].Json["messages"]![3]!["role"]);
             Assert.Contains("move_to_end(key, last=False)", (string?)provider.Requests[1].Json["messages"]![3]!["content"]);
+
+            // --json carries the task's LLM usage and the sums.
+            var json = JsonNode.Parse(File.ReadAllText(work.Combine("eval.json")))!;
+            var result = json["results"]![0]!;
+            Assert.Equal((3, 1100L, 50L), ((int)result["llm_calls"]!, (long)result["input_tokens"]!, (long)result["output_tokens"]!));
+            Assert.Equal(Math.Round((1100 * 3.0 + 50 * 15.0) / 1e6, 6), (double)result["cost_usd"]!, 9);
+            Assert.Empty(result["llm_caps_hit"]!.AsArray());
+            Assert.Equal(3, (int)json["llm_calls"]!);
         }
         finally
         {
