@@ -74,10 +74,10 @@ internal static class TranscriptReader
     {
         // The mutator's log wraps each exchange with the step it served ("diagnose", "implement").
         var inner = Field(outer, "exchange") as JsonObject ?? outer;
-        var step = Text(Field(outer, "step")) ?? Text(Field(inner, "step")) ?? Text(Field(outer, "task"));
+        var step = Text(Field(outer, "step")) ?? Text(Field(inner, "step"));
         var request = Field(inner, "request");
         var messages = (request as JsonArray ?? Field(request as JsonObject, "messages") as JsonArray ?? Field(inner, "messages") as JsonArray)?
-            .OfType<JsonObject>().Select(m => new TranscriptMessage(Text(Field(m, "role")) ?? "?", Content(Field(m, "content")))).ToList() ?? [];
+            .OfType<JsonObject>().Select(m => new TranscriptMessage(Text(Field(m, "role")) ?? "?", Message(m))).ToList() ?? [];
         if (Text(Field(request as JsonObject, "system")) is { } system)
         {
             messages.Insert(0, new TranscriptMessage("system", system));
@@ -86,22 +86,51 @@ internal static class TranscriptReader
         var response = Field(inner, "response") as JsonObject;
         var choice = (Field(response, "choices") as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
         var reply = Text(Field(inner, "reply"))
-            ?? NonEmpty(Content(Field(Field(choice, "message") as JsonObject, "content")))
-            ?? NonEmpty(Content(Field(response, "content")));
+            ?? NonEmpty(Message(Field(choice, "message") as JsonObject))
+            ?? NonEmpty(Content(Field(response, "content")))
+            ?? NonEmpty(Streamed(Field(inner, "chunks") as JsonArray));
         var usage = Field(inner, "usage") as JsonObject ?? Field(response, "usage") as JsonObject;
+        var status = Number(Field(inner, "status"));
+        var task = Text(Field(inner, "task"));
         return new TranscriptEntry
         {
-            Title = step ?? fallbackTitle,
+            // The gateway's lines name their task and number; the mutator's name their step.
+            Title = step ?? (Number(Field(inner, "index")) is { } index ? $"#{index + 1}" : fallbackTitle) + (task is null ? "" : $" {task}"),
             Model = Text(Field(inner, "model")) ?? Text(Field(request as JsonObject, "model")),
             Messages = messages,
             Reply = NonEmpty(reply),
             InputTokens = Number(Field(inner, "input_tokens") ?? Field(usage, "input_tokens") ?? Field(usage, "prompt_tokens")) is { } i ? (long)i : null,
             OutputTokens = Number(Field(inner, "output_tokens") ?? Field(usage, "output_tokens") ?? Field(usage, "completion_tokens")) is { } o ? (long)o : null,
-            CostUsd = Number(Field(inner, "cost_usd")),
-            Failure = Text(Field(inner, "failure_message")) is { Length: > 0 } message ? message : Text(Field(inner, "failure")) ?? Text(Field(inner, "error")),
+            CostUsd = Number(Field(inner, "cost_usd") ?? Field(usage, "cost_usd")),
+            Failure = NonEmpty(Text(Field(inner, "failure_message"))) ?? Text(Field(inner, "failure")) ?? Text(Field(inner, "error"))
+                ?? (status >= 400 ? $"HTTP {status}" : null),
             Raw = outer.ToJsonString(new JsonSerializerOptions { WriteIndented = true }),
         };
     }
+
+    // A message's text, with the tool calls an assistant asked for (OpenAI's tool_calls) written out after it.
+    private static string Message(JsonObject? message)
+    {
+        var text = Content(Field(message, "content"));
+        if (Field(message, "tool_calls") is JsonArray calls && calls.Count > 0)
+        {
+            var listed = string.Join("\n", calls.OfType<JsonObject>().Select(c => Field(c, "function") is JsonObject f
+                ? $"{Text(Field(f, "name"))}({Text(Field(f, "arguments"))})"
+                : c.ToJsonString()));
+            text = text.Length == 0 ? "tool calls:\n" + listed : text + "\ntool calls:\n" + listed;
+        }
+
+        return text;
+    }
+
+    // A streamed reply: the gateway records the server-sent chunks; their deltas joined are the reply.
+    private static string? Streamed(JsonArray? chunks) =>
+        chunks is null
+            ? null
+            : string.Concat(chunks.OfType<JsonObject>().Select(c =>
+                (Field(c, "choices") as JsonArray)?.OfType<JsonObject>().FirstOrDefault() is { } choice && Field(choice, "delta") is JsonObject delta
+                    ? Text(Field(delta, "content")) ?? ""
+                    : ""));
 
     private static JsonNode? TryParse(string text)
     {

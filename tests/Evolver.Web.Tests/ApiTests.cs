@@ -131,10 +131,12 @@ public sealed class ApiTests(LineageFixture fixture)
         Assert.StartsWith("FIXTURE REPLY", (string)mutator[0]!["reply"]!);
         Assert.Equal(1200, (long)mutator[0]!["input_tokens"]!);
         Assert.Equal("fixture refusal (test data)", (string)mutator[1]!["failure"]!);
-        var gateway = transcripts[1]!["entries"]![0]!;
-        Assert.Equal("Fix gcd (fixture request)", (string)gateway["messages"]![0]!["content"]!);
-        Assert.Equal("FIXTURE gateway reply (test data)", (string)gateway["reply"]!);
-        Assert.Equal(90, (long)gateway["input_tokens"]!);
+        var gateway = transcripts[1]!["entries"]!.AsArray();
+        Assert.Equal("#1 quixbugs-gcd", (string)gateway[0]!["title"]!);
+        Assert.Equal("Fix gcd (fixture request)", (string)gateway[0]!["messages"]![0]!["content"]!);
+        Assert.Equal("FIXTURE gateway reply (test data)", (string)gateway[0]!["reply"]!);
+        Assert.Equal((90, 0.0003), ((long)gateway[0]!["input_tokens"]!, (double)gateway[0]!["cost_usd"]!));
+        Assert.Equal(("#2 quixbugs-gcd", "FIXTURE streamed"), ((string)gateway[1]!["title"]!, (string)gateway[1]!["reply"]!));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class BrowserTests(LineageFixture fixture, Chromium chromium) : IC
         Assert.Contains("Localise the fault", await page.InnerTextAsync("#p-mutation"));
         var llm = await page.InnerTextAsync("#p-llm");
         Assert.Contains("llm-exchanges.json (2 exchanges)", llm);
-        Assert.Contains("llm/quixbugs-gcd.jsonl (1 exchange)", llm);
+        Assert.Contains("llm/quixbugs-gcd.jsonl (2 exchanges)", llm);
         Assert.Contains("diagnose · fixture-model", llm);
         Assert.Contains("failed: fixture refusal (test data)", llm);
         Assert.Contains("tokens", await page.InnerTextAsync("#panel .facts"));

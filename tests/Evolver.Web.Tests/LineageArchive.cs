@@ -197,8 +197,11 @@ internal sealed partial class LineageArchive : IDisposable
                 ]
                 """);
             Directory.CreateDirectory(System.IO.Path.Combine(directory, "llm"));
+            // The gateway's record (src/Evolver.Gateway/ChatEndpoint.cs): the OpenAI request and response, or the
+            // streamed chunks, with usage; one exchange a line.
             File.WriteAllText(System.IO.Path.Combine(directory, "llm", "quixbugs-gcd.jsonl"),
-                """{"model":"fixture-model","request":{"messages":[{"role":"user","content":"Fix gcd (fixture request)"}]},"response":{"choices":[{"message":{"role":"assistant","content":"FIXTURE gateway reply (test data)"}}],"usage":{"prompt_tokens":90,"completion_tokens":12}}}""" + "\n");
+                $$$"""{"index":0,"run":"eval","child":"c{{{i}}}","task":"quixbugs-gcd","request":{"model":"fixture-model","messages":[{"role":"user","content":"Fix gcd (fixture request)"}]},"status":200,"response":{"choices":[{"message":{"role":"assistant","content":"FIXTURE gateway reply (test data)"}}]},"usage":{"input_tokens":90,"output_tokens":12,"cost_usd":0.0003},"latency_ms":12.5}""" + "\n"
+                + $$$"""{"index":1,"run":"eval","child":"c{{{i}}}","task":"quixbugs-gcd","request":{"model":"fixture-model","stream":true,"messages":[{"role":"user","content":"Again (fixture request)"}]},"status":200,"chunks":[{"choices":[{"delta":{"content":"FIXTURE "}}]},{"choices":[{"delta":{"content":"streamed"}}]}],"usage":{"input_tokens":40,"output_tokens":3,"cost_usd":0.0001},"latency_ms":8}""" + "\n");
         }
 
         return directory;

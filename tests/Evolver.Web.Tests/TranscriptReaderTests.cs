@@ -39,6 +39,20 @@ public sealed class TranscriptReaderTests
     }
 
     [Fact]
+    public void Read_ToolCallsAndHttpError_WrittenOut()
+    {
+        var line = """{"index":2,"task":"t","request":{"messages":[{"role":"assistant","content":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"run","arguments":"{\"cmd\":\"ls\"}"}}]},{"role":"tool","content":"a.py"}]},"status":200,"response":{"choices":[{"message":{"role":"assistant","content":null,"tool_calls":[{"function":{"name":"edit","arguments":"{}"}}]}}]}}""" + "\n"
+            + """{"index":3,"task":"t","request":{"messages":[]},"status":429,"usage":{"input_tokens":0,"output_tokens":0,"cost_usd":0}}""";
+
+        var entries = TranscriptReader.Read("llm/t.jsonl", line).Entries;
+
+        Assert.Equal("#3 t", entries[0].Title);
+        Assert.Equal(["tool calls:\nrun({\"cmd\":\"ls\"})", "a.py"], entries[0].Messages.Select(m => m.Content));
+        Assert.Equal("tool calls:\nedit({})", entries[0].Reply);
+        Assert.Equal("HTTP 429", entries[1].Failure);
+    }
+
+    [Fact]
     public void Read_BrokenLines_KeptEntriesAndProblemNamesLines()
     {
         var transcript = TranscriptReader.Read("llm/t.jsonl", "{\"reply\":\"ok\"}\nnot json\n{\"reply\":\"ok2\"}\n[1]\n");
