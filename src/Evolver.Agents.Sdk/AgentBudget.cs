@@ -4,5 +4,5 @@ namespace Evolver.Agents.Sdk;
 /// <param name="WallSeconds">Wall-clock seconds the agent has; the harness stops it at this limit.</param>
 /// <param name="Deadline">The moment the harness stops the agent.</param>
 /// <param name="MaxOutputBytes">Bytes of stdout and stderr allowed; more stops the agent.</param>
-/// <param name="LlmTokens">LLM tokens allowed through the gateway, or null when no gateway is offered.</param>
+/// <param name="LlmTokens">The task run's LLM token budget at the gateway (<c>budgets.task.llm_tokens</c>, <c>eval --task-llm-tokens</c>), past which calls get 429; null when no gateway is offered or the task run has no token budget.</param>
 public sealed record AgentBudget(int WallSeconds, DateTimeOffset Deadline, long MaxOutputBytes, long? LlmTokens = null);
