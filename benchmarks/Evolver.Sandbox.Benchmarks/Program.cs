@@ -8,9 +8,18 @@ using Serilog;
 //   dotnet run -c Release --project benchmarks/Evolver.Sandbox.Benchmarks -- [suite dir] [rounds]
 // For each task of the suite, one bare run of the test command on the host (repo + gold patch + hidden tests in a temp
 // folder) and one full gold evaluation in the sandbox (agent container, diff, scoring container), interleaved so that
-// machine drift hits both alike. Prints per-task times, the total ratio and the median per-task overhead.
+// machine drift hits both alike. Prints per-task times with each phase's steps, the total ratio and the median
+// per-task overhead, overall and per language. Bare runs go into a CPU cgroup beside the containers (see BareCgroup)
+// unless --bare-in-host-cgroup is given.
 var suiteDir = args.Length > 0 ? args[0] : Path.Combine("benchmarks", "suites", "evolver");
-var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+var rounds = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+
+// --bare-in-host-cgroup: run the bare commands where the benchmark itself runs, as the first measurements did.
+var noCgroup = "--bare-in-host-cgroup given";
+using var cgroup = args.Contains("--bare-in-host-cgroup") ? null : BareCgroup.TryCreate(out noCgroup);
+Console.WriteLine(cgroup is null
+    ? $"bare runs: in the benchmark's own cgroup ({noCgroup}); on a loaded machine this favours them"
+    : $"bare runs: in {cgroup.Path}, a sibling of the sandbox containers with the same CPU weight");
 var loaded = SuiteLoader.Load(suiteDir, requireGoldPatch: true);
 if (!loaded.IsValid)
 {
@@ -28,7 +37,7 @@ var evaluator = new TaskEvaluator(sandbox, TimeProvider.System);
 // Warm-up: the first dotnet and python start-ups on the host and the first container are not what is measured.
 foreach (var language in suite.Tasks.GroupBy(t => t.Language).Select(g => g.First()))
 {
-    await BareRunner.RunAsync(language, CancellationToken.None);
+    await BareRunner.RunAsync(language, cgroup, CancellationToken.None);
     await evaluator.EvaluateAsync(language, AgentArtifact.Gold, CancellationToken.None);
 }
 
@@ -37,7 +46,7 @@ for (var round = 0; round < rounds; round++)
 {
     foreach (var task in suite.Tasks)
     {
-        var (bare, bareResolved) = await BareRunner.RunAsync(task, CancellationToken.None);
+        var (bare, bareResolved) = await BareRunner.RunAsync(task, cgroup, CancellationToken.None);
         var watch = Stopwatch.StartNew();
         var boxed = await evaluator.EvaluateAsync(task, AgentArtifact.Gold, CancellationToken.None);
         var elapsed = watch.Elapsed.TotalSeconds;
