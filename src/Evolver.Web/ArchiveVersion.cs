@@ -10,7 +10,7 @@ namespace Evolver.Web;
 internal static class ArchiveVersion
 {
     // Every write moves the notes ref (a new or replaced evaluation record) or the run ref; a variant ref is written
-    // just after its note, so the variant refs are counted too.
+    // just after its note, so the variant refs' folder is watched too.
     private static readonly string[] Refs = ["refs/notes/evolver", "refs/evolver/run"];
 
     public static string Read(string archivePath)
@@ -22,11 +22,12 @@ internal static class ArchiveVersion
             text.Append(name).Append('=').Append(File.Exists(loose) ? ReadShared(loose).Trim() : "-").Append(';');
         }
 
-        var variants = Path.Combine(archivePath, "refs", "evolver", "variants");
-        if (Directory.Exists(variants))
+        // Adding or deleting a variant ref (git writes a lock file and renames it) changes its folder's modification
+        // time: one stat, however many variants there are.
+        var variants = new DirectoryInfo(Path.Combine(archivePath, "refs", "evolver", "variants"));
+        if (variants.Exists)
         {
-            var files = new DirectoryInfo(variants).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
-            text.Append("variants=").Append(files.Count).Append(':').Append(files.Count == 0 ? 0 : files.Max(f => f.LastWriteTimeUtc.Ticks)).Append(';');
+            text.Append("variants=").Append(variants.LastWriteTimeUtc.Ticks).Append(';');
         }
 
         // Packed refs (after a clone or git gc) hold the refs that have no loose file.
