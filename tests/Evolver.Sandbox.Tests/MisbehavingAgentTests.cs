@@ -84,7 +84,7 @@ public sealed class MisbehavingAgentTests(SandboxFixture fixture)
     }
 
     [Fact]
-    public async Task DisposeAsync_AfterRunsAndWarmContainers_LeavesNoContainerBehind()
+    public async Task DisposeAsync_AfterRunsWarmAndPreparedContainers_LeavesNoContainerBehind()
     {
         const string prefix = "evolver-leak-test";
         var options = new SandboxOptions { MaxAgentSeconds = SandboxFixture.AgentSeconds, LabelPrefix = prefix, WarmContainers = 2 };
@@ -95,6 +95,10 @@ public sealed class MisbehavingAgentTests(SandboxFixture fixture)
             var flood = await evaluator.EvaluateAsync(fixture.PythonTask, fixture.Agent("flood"), CancellationToken.None);
             var gold = await evaluator.EvaluateAsync(fixture.PythonTask, AgentArtifact.Gold, CancellationToken.None);
             Assert.True(gold.Resolved, gold.Reason);
+
+            // A solve with a diff and no scoring run leaves a prepared scoring container waiting: dispose removes it too.
+            var unscored = await sandbox.SolveAsync(fixture.PythonTask, AgentArtifact.Gold, CancellationToken.None);
+            Assert.NotEmpty(unscored.Patch);
             Assert.NotEmpty(await ListAsync(prefix));
         }
 
