@@ -77,7 +77,7 @@ public sealed class SandboxFixture : IAsyncLifetime
         }
     }
 
-    private static void CopyDirectory(string from, string to)
+    internal static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
         {

@@ -104,7 +104,7 @@ public sealed class ScoringContainerTests(SandboxFixture fixture) : IDisposable
 
     private TaskSpec CustomTask(string goldPatch, string testCommand)
     {
-        CopyDirectory(fixture.PythonTask.Directory, taskDir);
+        SandboxFixture.CopyDirectory(fixture.PythonTask.Directory, taskDir);
         File.WriteAllText(Path.Combine(taskDir, "gold.patch"), goldPatch);
         return fixture.PythonTask with
         {
@@ -116,16 +116,6 @@ public sealed class ScoringContainerTests(SandboxFixture fixture) : IDisposable
     {
         var sum = steps.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         Assert.True(sum <= phase && phase - sum < TimeSpan.FromMilliseconds(250), $"steps add up to {sum}, the phase took {phase}");
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
     }
 
     public void Dispose()
