@@ -79,10 +79,14 @@ internal static class RunSummary
     /// </summary>
     private static string Difference(IReadOnlyList<TaskRecord> seed, IReadOnlyList<TaskRecord> best)
     {
+        var seedTasks = seed.ToDictionary(t => t.InstanceId, StringComparer.Ordinal);
         var seedResolved = seed.ToDictionary(t => t.InstanceId, t => t.Resolved, StringComparer.Ordinal);
         var both = best.Where(t => seedResolved.ContainsKey(t.InstanceId)).ToList();
-        var gained = both.Where(t => t.Resolved && !seedResolved[t.InstanceId]).Select(t => t.InstanceId).ToList();
-        var lost = both.Where(t => !t.Resolved && seedResolved[t.InstanceId]).Select(t => t.InstanceId).ToList();
+
+        // Each changed task with both runs' times: a task decided near its time limit can flip with the machine's load alone.
+        string Times(TaskRecord b) => $"{b.InstanceId} ({Seconds(seedTasks[b.InstanceId].Duration)} -> {Seconds(b.Duration)})";
+        var gained = both.Where(t => t.Resolved && !seedResolved[t.InstanceId]).Select(Times).ToList();
+        var lost = both.Where(t => !t.Resolved && seedResolved[t.InstanceId]).Select(Times).ToList();
         return $"on the {both.Count} tasks both ran: seed {both.Count(t => seedResolved[t.InstanceId])}/{both.Count}, best {both.Count(t => t.Resolved)}/{both.Count}; "
             + $"the best resolves {(gained.Count == 0 ? "none" : string.Join(", ", gained))} that the seed did not, "
             + $"and misses {(lost.Count == 0 ? "none" : string.Join(", ", lost))} that the seed resolved";
@@ -102,6 +106,8 @@ internal static class RunSummary
         chain.Reverse();
         return chain;
     }
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s";
 
     private static string Score(RunHistoryEntry h) =>
         $"{h.Score.ToString("0.###", CultureInfo.InvariantCulture)} ({h.Resolved}/{h.Tasks})";
