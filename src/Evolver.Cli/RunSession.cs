@@ -62,6 +62,7 @@ internal static class RunSession
         var log = RunLog.Start(env, store.RunDirectory, resume ? "resume" : "run");
         var work = Path.Combine(Path.GetTempPath(), $"evolver-run-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
         RunState? final = null;
+        IReadOnlyList<string> confirmation = [];
         try
         {
             log.Logger.Information("Run config {Config}", RunConfig.Show(config));
@@ -110,6 +111,17 @@ internal static class RunSession
             var interactive = env.Console.Profile.Capabilities.Interactive;
             var loop = new EvolutionLoop(options, store, sandbox, new RunChildBuilder(builder), env.Time, new CallbackProgress<RunEvent>(e => RunEvents.Write(env, log.Logger, e, interactive)));
             final = await RunView.RunAsync(env, loop, settings.ArchivePath, () => resume ? loop.ResumeAsync(ct) : loop.StartAsync(ct)).ConfigureAwait(false);
+            if (final.Status == RunStatus.Finished)
+            {
+                try
+                {
+                    confirmation = await RunConfirmation.RunAsync(env, final, archive, sandbox, builder, suites, settings.Parallelism, work, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    confirmation = ["confirmation interrupted"];
+                }
+            }
         }
         catch (RunConfigException e)
         {
@@ -124,7 +136,7 @@ internal static class RunSession
             }
 
             log.Dispose();
-            await FinishAsync(env, store, final, log.FilePath).ConfigureAwait(false);
+            await FinishAsync(env, store, final, log.FilePath, confirmation).ConfigureAwait(false);
         }
 
         return final!.Status switch
@@ -162,7 +174,7 @@ internal static class RunSession
     }
 
     /// <summary>The plot and the summary; the plot and log are attached to the run in git too, so a clone carries them.</summary>
-    private static async Task FinishAsync(CliEnvironment env, RunStore store, RunState? state, string logFile)
+    private static async Task FinishAsync(CliEnvironment env, RunStore store, RunState? state, string logFile, IReadOnlyList<string> confirmation)
     {
         if (state is null)
         {
@@ -179,6 +191,6 @@ internal static class RunSession
         }
 
         await store.WriteFilesAsync(files, CancellationToken.None).ConfigureAwait(false);
-        RunSummary.Write(env, state, store.Archive.Path, plot, logFile, RunSummary.TasksIn(store.Archive));
+        RunSummary.Write(env, state, store.Archive.Path, plot, logFile, RunSummary.TasksIn(store.Archive), confirmation);
     }
 }

@@ -8,7 +8,8 @@ namespace Evolver.Cli;
 /// <summary>The lines printed when a session of a run ends: how it ended, the best variant against the seed and its lineage, where things are.</summary>
 internal static class RunSummary
 {
-    public static void Write(CliEnvironment env, RunState state, string archive, string plot, string log, Func<string, IReadOnlyList<TaskRecord>?>? tasks = null)
+    public static void Write(
+        CliEnvironment env, RunState state, string archive, string plot, string log, Func<string, IReadOnlyList<TaskRecord>?>? tasks = null, IReadOnlyList<string>? confirmation = null)
     {
         var ended = state.Status switch
         {
@@ -19,6 +20,11 @@ internal static class RunSummary
         };
         env.Console.WriteLine(ended);
         WriteBest(env, state, tasks);
+        foreach (var line in confirmation ?? [])
+        {
+            env.Console.WriteLine(line);
+        }
+
         env.Console.WriteLine($"archive: {archive} (browse it: evolver archive ls --archive {archive} --sort score --desc)");
         env.Console.WriteLine($"plot: {plot}");
         env.Console.WriteLine($"log: {log}");

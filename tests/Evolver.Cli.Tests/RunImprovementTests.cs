@@ -97,6 +97,11 @@ public sealed class RunImprovementTests(DockerFixture docker, ITestOutputHelper 
         Assert.Contains("on the 2 tasks both ran: seed 1/2, best 2/2; the best resolves tenth (", run.Out);
         Assert.Contains(") that the seed did not, and misses none that the seed resolved", run.Out);
 
+        // Run again side by side at the end, the difference holds: it is the agents', not the machine's load.
+        Assert.Contains($"confirming: shift and {best.Id} side by side on 1 of the 1 task(s) where they differed", run.Out);
+        Assert.Matches($@"  tenth: shift unresolved in \d+ s, {best.Id} resolved in \d+ s -> the difference holds", run.Out);
+        Assert.Contains($"confirmed: 1 of 1 difference(s) between shift and {best.Id} hold when both run at once", run.Out);
+
         // Like for like: the same two tasks, and the improvement is the radius gp moved, nothing else.
         using var archive = AgentArchive.Open(bed.ArchivePath);
         var seedRecord = archive.GetVariant("shift").Evaluation;
