@@ -96,6 +96,7 @@
       E.el("span", {}, ["score 0 ", ...stops, " 1"]),
       E.el("span", {}, [E.el("span", { class: "swatch", style: `background:${E.pendingColour}` }), " not evaluated"]),
       E.el("span", { class: "faint" }, [E.el("span", { class: "swatch", style: "background:#8a8f96" }), " failed attempt"]),
+      E.el("span", { class: "pale" }, [E.el("span", { class: "swatch", style: `background:${E.scoreColour(0.3)}` }), " not admitted"]),
       E.el("span", {}, [E.el("span", { class: "ring gold" }), " best path"]),
       E.el("span", {}, [E.el("span", { class: "dash" }), " crossover's 2nd parent"]),
       E.el("span", {}, [E.el("span", { class: "ring orphan" }), " orphan (parent missing)"]),

@@ -216,7 +216,8 @@
       const seen = (p) => p.x >= left && p.x <= right && p.y >= top && p.y <= bottom;
       const spans = (a, b) => Math.max(a.x, b.x) >= left && Math.min(a.x, b.x) <= right && Math.max(a.y, b.y) >= top && Math.min(a.y, b.y) <= bottom;
       const byId = this.forest.byId;
-      const dim = (n) => (this.filter && !E.matches(this.filter, n) ? 0.12 : n.failed ? 0.3 : 1);
+      // Failed attempts are faint; evaluated children the admission policy turned away, paler.
+      const dim = (n) => (this.filter && !E.matches(this.filter, n) ? 0.12 : n.failed ? 0.3 : n.admitted ? 1 : 0.55);
 
       // Edges: first parent solid (gold on the best path), crossover's second parent dashed.
       ctx.lineCap = "round";
