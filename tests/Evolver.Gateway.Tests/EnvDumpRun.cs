@@ -6,6 +6,8 @@ using Evolver.Sandbox;
 using Serilog;
 using Xunit;
 
+using Evolver.Sandbox.Tests;
+
 namespace Evolver.Gateway.Tests;
 
 /// <summary>One envdump run in the sandbox with the gateway, shared by the tests that read its findings.</summary>
@@ -41,7 +43,7 @@ public sealed class EnvDumpRun : IAsyncLifetime
 
             Result = await new TaskEvaluator(sandbox, TimeProvider.System, gateway).EvaluateAsync(task, build.Artifact! with { Name = "envdump" }, CancellationToken.None);
             Assert.True(Result.Solve.Status == AgentStatus.Completed, Result.Solve.Reason + "\n" + Result.Solve.OutputTail);
-            Findings = AddedFileText(Result.Solve.Patch, "findings.txt");
+            Findings = PatchText.AddedFileText(Result.Solve.Patch, "findings.txt");
             ProviderRequests = provider.Requests;
         }
         finally
@@ -65,13 +67,4 @@ public sealed class EnvDumpRun : IAsyncLifetime
     public TaskResult Result { get; private set; } = null!;
 
     internal IReadOnlyList<RecordedRequest> ProviderRequests { get; private set; } = [];
-
-    private static string AddedFileText(string patch, string file)
-    {
-        var lines = patch.Split('\n');
-        var start = Array.FindIndex(lines, l => l == $"+++ b/{file}");
-        Assert.True(start >= 0, $"the patch adds no {file}");
-        return string.Join('\n', lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("diff --git", StringComparison.Ordinal))
-            .Where(l => l.StartsWith('+')).Select(l => l[1..]));
-    }
 }

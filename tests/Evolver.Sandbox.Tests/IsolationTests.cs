@@ -21,7 +21,7 @@ public sealed class IsolationTests(SandboxFixture fixture) : IAsyncLifetime
         {
             var result = await fixture.Sandbox.SolveAsync(fixture.PythonTask, fixture.Agent("envdump"), CancellationToken.None);
             Assert.True(result.Status == AgentStatus.Completed, result.Reason + "\n" + result.OutputTail);
-            findings = AddedFileText(result.Patch, "findings.txt");
+            findings = PatchText.AddedFileText(result.Patch, "findings.txt");
         }
         finally
         {
@@ -85,15 +85,5 @@ public sealed class IsolationTests(SandboxFixture fixture) : IAsyncLifetime
         Assert.True(start >= 0, $"no [{name}] section in findings");
         var end = findings.IndexOf("\n[", start + 1, StringComparison.Ordinal);
         return end < 0 ? findings[start..] : findings[start..end];
-    }
-
-    /// <summary>The text of a file the patch adds: its '+' lines.</summary>
-    private static string AddedFileText(string patch, string file)
-    {
-        var lines = patch.Split('\n');
-        var start = Array.FindIndex(lines, l => l == $"+++ b/{file}");
-        Assert.True(start >= 0, $"the patch adds no {file}");
-        return string.Join('\n', lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("diff --git", StringComparison.Ordinal))
-            .Where(l => l.StartsWith('+')).Select(l => l[1..]));
     }
 }
