@@ -6,11 +6,20 @@ namespace Evolver.Sandbox;
 /// </summary>
 internal static class ContainerScripts
 {
-    /// <summary>Where the root set-up step extracts its copy of the repository to snapshot it; removed right after.</summary>
-    public const string BaseTree = "evolver/base-tree";
+    /// <summary>
+    /// Root's private folder (a mode 0700 tmpfs the agent user can neither read nor write): the base snapshot and the
+    /// collect step's output.
+    /// </summary>
+    public const string Private = "/evolver-harness";
+
+    /// <summary>Where the collect step extracts the harness's copy of the repository to snapshot it; removed right after.</summary>
+    private const string BaseTree = Private + "/base-tree";
+
+    /// <summary>The base snapshot's git dir.</summary>
+    private const string BaseGit = Private + "/base.git";
 
     /// <summary>Where the collect step leaves the diff, the report and their errors before it tars them to stdout.</summary>
-    private const string Out = "/evolver/collect";
+    private const string Out = Private + "/collect";
 
     /// <summary>Extract flags for every copy-in: owned by the extracting user, modes through its umask, mtimes now.</summary>
     private const string Extract = "tar -x --no-same-owner --no-same-permissions -m";
@@ -24,31 +33,32 @@ internal static class ContainerScripts
     public const string CopyRepo = Extract + " -f - -C /repo";
 
     /// <summary>
-    /// As the agent user: the repository tar on stdin goes to /repo, which becomes an ordinary git repository at the
-    /// base commit, as SWE-bench agents expect.
+    /// The agent's own exec, as the agent user: the tar on stdin (the repository under <c>repo/</c>, the agent's build
+    /// under <c>opt/agent/</c>, its input and the gold patch under <c>evolver/</c>) is extracted at /, /repo becomes an
+    /// ordinary git repository at the base commit, as SWE-bench agents expect, and the shell is replaced by
+    /// <paramref name="agentCommand"/>. Setting up inside the agent's exec saves two docker execs (60-120 ms each) on
+    /// every task's critical path. A failed set-up prints <paramref name="nonce"/> and <c>setup</c> on the first line,
+    /// then its error, and exits <see cref="StepFailedExit"/>; the agent never learns the nonce, so it cannot forge that.
     /// </summary>
-    public static readonly string SetUpRepo =
-        "set -e; " + Extract + " -f - -C /repo; cd /repo; export GIT_DIR=/repo/.git; git init -q; " + Excludes + "; " +
-        Git + " add -A; " + Git + " commit -q --allow-empty --no-verify -m base";
+    public static string Solve(string nonce, IReadOnlyList<string> agentCommand) =>
+        "fail() { echo \"" + nonce + " setup\"; cat \"$e\" 2>/dev/null; exit " + StepFailedExit + "; }; " +
+        "e=$(mktemp) || fail; " + Extract + " -f - -C / 2>\"$e\" && cd /repo && git init -q 2>\"$e\" && GIT_DIR=/repo/.git && " + Excludes + " && " +
+        Git + " add -A 2>\"$e\" && " + Git + " commit -q --allow-empty --no-verify -m base >/dev/null 2>\"$e\" || fail; " +
+        "rm -f \"$e\"; unset GIT_DIR e; exec " + string.Join(' ', agentCommand.Select(Quote));
 
     /// <summary>
-    /// As root, at the same time as <see cref="SetUpRepo"/>: the tar on stdin (the agent's build under opt/agent, its
-    /// input under evolver, and a copy of the repository under <see cref="BaseTree"/>) is extracted at /, and that copy
-    /// is snapshotted into a git dir the agent cannot read or write (mode 0700), so the agent can neither forge nor
-    /// hide its diff. The snapshot comes from the harness's own tar, never from anything the agent user wrote.
-    /// </summary>
-    public static readonly string SetUpRoot =
-        "set -e; " + Extract + " -f - -C /; export GIT_DIR=/evolver/base.git GIT_WORK_TREE=/" + BaseTree + "; git init -q; " + Excludes + "; " +
-        Git + " add -A; " + Git + " commit -q --allow-empty --no-verify -m base; chmod 700 \"$GIT_DIR\"; rm -rf /" + BaseTree;
-
-    /// <summary>
-    /// As root, after the agent stopped: a tar on stdout holding <c>agent.patch</c> (the binary diff of /repo against
+    /// As root, after the agent stopped: the harness's own tar of the repository on stdin is snapshotted into a git dir
+    /// in <see cref="Private"/> (never from anything the agent user wrote, and in a folder it cannot read or write, so
+    /// the agent can neither forge nor hide its diff); then a tar on stdout holding <c>agent.patch</c> (the binary diff of /repo against
     /// the snapshot, cut at <paramref name="patchLimit"/> + 1 bytes so an oversized diff shows), <c>diff.exit</c>,
     /// <c>diff.err</c> and <c>report.json</c> (the agent's report, cut at <paramref name="reportLimit"/> + 1 bytes,
     /// read without following links or blocking on a pipe the agent may have left there).
     /// </summary>
     public static string Collect(long patchLimit, long reportLimit) =>
-        "mkdir -p " + Out + " && cd /repo || exit 1; export GIT_DIR=/evolver/base.git GIT_WORK_TREE=/repo; " +
+        "{ mkdir " + BaseTree + " && " + Extract + " -f - -C " + BaseTree + " && export GIT_DIR=" + BaseGit + " GIT_WORK_TREE=" + BaseTree + " && git init -q && " +
+        Excludes + " && " + Git + " add -A && " + Git + " commit -q --allow-empty --no-verify -m base && rm -rf " + BaseTree + "; } >" + Private + "/snapshot.err 2>&1 " +
+        "|| { cat " + Private + "/snapshot.err; exit 1; }; " +
+        "mkdir -p " + Out + " && cd /repo || exit 1; export GIT_DIR=" + BaseGit + " GIT_WORK_TREE=/repo; " +
         "{ " + Git + " add -A && " + Git + " diff --cached --binary --no-color --no-ext-diff --no-renames HEAD; echo $? > " + Out + "/diff.exit; } " +
         "2> " + Out + "/diff.err | head -c " + (patchLimit + 1) + " > " + Out + "/agent.patch; " +
         "if [ -f " + Agents.Sdk.AgentPaths.Report + " ]; then dd if=" + Agents.Sdk.AgentPaths.Report + " iflag=nofollow,nonblock bs=" + (reportLimit + 1) +

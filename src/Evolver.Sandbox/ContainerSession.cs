@@ -11,6 +11,9 @@ namespace Evolver.Sandbox;
 internal sealed class ContainerSession : IAsyncDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>tmpfs options making the mount's root owned by <see cref="ExecRequest.AgentUser"/>.</summary>
+    private static readonly string AgentOwner = "uid=" + ExecRequest.AgentUser.Replace(":", ",gid=", StringComparison.Ordinal);
     private readonly IDockerClient docker;
     private readonly ILogger log;
     private int disposed;
@@ -74,11 +77,14 @@ internal sealed class ContainerSession : IAsyncDisposable
                     ["/repo"] = $"rw,exec,nosuid,nodev,mode=1777,size={options.RepoSizeBytes}",
                     ["/tmp"] = $"rw,exec,nosuid,nodev,mode=1777,size={options.TmpSizeBytes}",
 
+                    // The agent's input (and the gold patch), extracted by the agent's own exec, hence owned by it.
+                    ["/evolver"] = $"rw,noexec,nosuid,nodev,mode=0755,{AgentOwner},size=64m",
+
                     // Root's own folder: it briefly holds a copy of the repository to snapshot, hence the repository's size.
-                    ["/evolver"] = $"rw,noexec,nosuid,nodev,mode=0755,size={options.RepoSizeBytes}",
+                    [ContainerScripts.Private] = $"rw,noexec,nosuid,nodev,mode=0700,size={options.RepoSizeBytes}",
                     ["/evolver-out"] = "rw,noexec,nosuid,nodev,mode=1777,size=8m",
                     ["/evolver-results"] = "rw,noexec,nosuid,nodev,mode=1777,size=64m",
-                    ["/opt/agent"] = "rw,exec,nosuid,nodev,mode=0755,size=256m",
+                    ["/opt/agent"] = $"rw,exec,nosuid,nodev,mode=0755,{AgentOwner},size=256m",
                 },
                 LogConfig = new LogConfig { Type = "none" },
             },

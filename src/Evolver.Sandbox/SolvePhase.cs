@@ -4,7 +4,7 @@ using Evolver.Core;
 
 namespace Evolver.Sandbox;
 
-/// <summary>The agent phase inside one container: repository in, base snapshot, agent run, diff and report out.</summary>
+/// <summary>The agent phase inside one container: repository and agent in, agent run, then base snapshot, diff and report out.</summary>
 internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
 {
     /// <summary>Runs <paramref name="agent"/> on <paramref name="task"/> in <paramref name="box"/> and takes its diff.</summary>
@@ -22,28 +22,29 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
         }
 
         var seconds = Math.Min(task.Timeouts.AgentSeconds, options.MaxAgentSeconds ?? int.MaxValue);
-        var rootTar = await RootTarAsync(task, agent, seconds, cancellationToken).ConfigureAwait(false);
+        var input = await InputTarAsync(task, agent, seconds, cancellationToken).ConfigureAwait(false);
         timer.Lap("host-tar");
 
-        // The agent user's copy and root's snapshot come from separate tars of the same files, so they run at once.
-        await Task.WhenAll(
-            box.RunStepAsync("copy the repository in", ContainerScripts.SetUpRepo, ExecRequest.AgentUser, repoTar, 64 * 1024, cancellationToken),
-            box.RunStepAsync("copy the agent in and snapshot the base repository", ContainerScripts.SetUpRoot, ExecRequest.RootUser, rootTar, 64 * 1024, cancellationToken))
-            .ConfigureAwait(false);
-        timer.Lap("set-up");
-
+        // One exec sets the repository and the agent up and then becomes the agent; its set-up costs the agent's time.
+        var nonce = "evolver-step-failed-" + Guid.NewGuid().ToString("N");
         var run = await box.ExecAsync(
             new ExecRequest
             {
-                Command = AgentCommand(agent),
+                Command = ["sh", "-c", ContainerScripts.Solve(nonce, AgentCommand(agent))],
                 User = ExecRequest.AgentUser,
                 WorkingDir = AgentPaths.Repo,
                 Env = ["HOME=/tmp"],
+                Stdin = input,
                 Timeout = TimeSpan.FromSeconds(seconds),
                 OutputLimit = options.AgentOutputLimitBytes,
                 StopOnOutputLimit = true,
             },
             cancellationToken).ConfigureAwait(false);
+        if (run.ExitCode == ContainerScripts.StepFailedExit && run.Output.Text().StartsWith(nonce + " setup", StringComparison.Ordinal))
+        {
+            throw new SandboxException("could not copy the repository and the agent into the container: " + SandboxText.FirstLine(run.Output.Text()[(nonce.Length + 6)..].Trim()));
+        }
+
         timer.Lap("agent");
 
         var (status, reason) = Classify(run, seconds, options.AgentOutputLimitBytes);
@@ -57,7 +58,7 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
             };
         }
 
-        var (patch, report, diffProblem) = await CollectAsync(box, cancellationToken).ConfigureAwait(false);
+        var (patch, report, diffProblem) = await CollectAsync(box, repoTar, cancellationToken).ConfigureAwait(false);
         timer.Lap("collect");
         return new SolveResult
         {
@@ -73,11 +74,14 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
         };
     }
 
-    /// <summary>What root puts in: the agent's build, its input (and the gold patch), and the repository to snapshot.</summary>
-    private async Task<byte[]> RootTarAsync(TaskSpec task, AgentArtifact agent, int seconds, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the agent's exec extracts at /: the repository, the agent's build, its input (and the gold patch). No entry
+    /// names a mount point itself, so extracting never touches a folder the agent user does not own.
+    /// </summary>
+    private async Task<byte[]> InputTarAsync(TaskSpec task, AgentArtifact agent, int seconds, CancellationToken cancellationToken)
     {
         using var tar = new TarBuilder();
-        await tar.AddDirectoryAsync(task.RepoDirectory, ContainerScripts.BaseTree, cancellationToken).ConfigureAwait(false);
+        await tar.AddDirectoryAsync(task.RepoDirectory, "repo", cancellationToken).ConfigureAwait(false);
         if (agent.Kind == AgentKind.Program)
         {
             await tar.AddDirectoryAsync(agent.BuildDirectory!, "opt/agent", cancellationToken).ConfigureAwait(false);
@@ -114,7 +118,7 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
 
     private static string ShellQuote(string s) => "'" + s.Replace("'", "'\\''") + "'";
 
-    private static IReadOnlyList<string> AgentCommand(AgentArtifact agent) => agent.Kind switch
+    private static string[] AgentCommand(AgentArtifact agent) => agent.Kind switch
     {
         AgentKind.Gold => ["git", "apply", "--whitespace=nowarn", "/evolver/gold.patch"],
         AgentKind.Empty => ["true"],
@@ -132,11 +136,11 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
     };
 
     /// <summary>The diff and the report in one root step, returned as a tar so neither can pass for the other.</summary>
-    private async Task<(string Patch, string? Report, string? Problem)> CollectAsync(ContainerSession box, CancellationToken cancellationToken)
+    private async Task<(string Patch, string? Report, string? Problem)> CollectAsync(ContainerSession box, byte[] repoTar, CancellationToken cancellationToken)
     {
         const long reportLimit = 64 * 1024;
         var tar = await box.RunStepAsync(
-            "take the agent's diff", ContainerScripts.Collect(options.PatchLimitBytes, reportLimit), ExecRequest.RootUser, null,
+            "take the agent's diff", ContainerScripts.Collect(options.PatchLimitBytes, reportLimit), ExecRequest.RootUser, repoTar,
             options.PatchLimitBytes + reportLimit + (1L << 20), cancellationToken).ConfigureAwait(false);
         var files = (await TarArchive.ReadTextFilesAsync(tar.Bytes(), cancellationToken).ConfigureAwait(false))
             .ToDictionary(f => f.Name.StartsWith("./", StringComparison.Ordinal) ? f.Name[2..] : f.Name, f => f.Text, StringComparer.Ordinal);

@@ -67,6 +67,8 @@ public sealed class IsolationTests(SandboxFixture fixture) : IAsyncLifetime
         var agentMount = mounts.Single(m => m.Split(' ')[4] == "/opt/agent");
         Assert.Contains(" - tmpfs ", agentMount);
         Assert.Contains("/opt/agent: directory, READABLE", Section("paths"));
+        // Root's snapshot of the base repository lives here once the agent stops; the agent may not even list it.
+        Assert.Contains("/evolver-harness: present, unreadable", Section("paths"));
         Assert.DoesNotContain(mounts, m => m.Contains(RepoRoot.Path.TrimEnd('/'), StringComparison.Ordinal));
         Assert.DoesNotContain("docker.sock: present", Section("paths"));
     }

@@ -42,7 +42,7 @@ public sealed class ScoringContainerTests(SandboxFixture fixture) : IDisposable
             "test ! -e .git",
             "test ! -e /evolver/input.json",
             "test ! -e /evolver/gold.patch",
-            "test ! -e /evolver/base.git",
+            "test -z \"$(ls -A /evolver)\"",
             "test -z \"$(ls -A /opt/agent)\"",
             "test -z \"$(ls -A /evolver-out)\"",
             "test \"$(id -u)\" = 1000"));
@@ -61,7 +61,7 @@ public sealed class ScoringContainerTests(SandboxFixture fixture) : IDisposable
         var result = await new TaskEvaluator(fixture.Sandbox, TimeProvider.System).EvaluateAsync(fixture.PythonTask, AgentArtifact.Gold, CancellationToken.None);
 
         Assert.True(result.Resolved, result.Reason);
-        Assert.Equal(["host-prepare", "container", "host-tar", "set-up", "agent", "collect"], result.Solve.Timings.Keys);
+        Assert.Equal(["host-prepare", "container", "host-tar", "agent", "collect"], result.Solve.Timings.Keys);
         Assert.Equal(["prepared", "host-tar", "test", "results"], result.Score!.Timings.Keys);
         AssertAddsUp(result.Solve.Timings, result.Solve.Duration);
         AssertAddsUp(result.Score.Timings, result.Score.Duration);
@@ -90,6 +90,23 @@ public sealed class ScoringContainerTests(SandboxFixture fixture) : IDisposable
 
         Assert.Equal(ScoreStatus.Ran, score.Status);
         Assert.Equal(97, score.ExitCode);
+    }
+
+    [Fact]
+    public async Task SolveAsync_RepositoryLargerThanTheRepoLimit_IsAHarnessErrorNamingTheSetUp()
+    {
+        // The set-up runs inside the agent's own exec; its failure must not pass for the agent's.
+        var task = CustomTask(LeakyPatch, "true");
+        File.WriteAllBytes(Path.Combine(task.RepoDirectory, "big.bin"), new byte[256 * 1024]);
+        await using var small = await DockerSandbox.CreateAsync(
+            new SandboxOptions { RepoSizeBytes = 64 * 1024, WarmContainers = 0, LabelPrefix = "evolver-test-small" },
+            new Serilog.LoggerConfiguration().CreateLogger(), TimeProvider.System, null, CancellationToken.None);
+
+        var solve = await small.SolveAsync(task, AgentArtifact.Gold, CancellationToken.None);
+
+        Assert.Equal(AgentStatus.HarnessError, solve.Status);
+        Assert.Contains("could not copy the repository and the agent into the container", solve.Reason);
+        Assert.Contains("big.bin", solve.Reason);
     }
 
     [Fact]

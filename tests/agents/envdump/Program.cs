@@ -12,7 +12,7 @@ internal sealed class EnvDump : IAgent
     /// <summary>Paths an escaping agent would look at first: harness inputs, hidden tests, secrets, the Docker socket.</summary>
     private static readonly string[] Probes =
     [
-        "/evolver", "/evolver/hidden", "/hidden", "/repo/hidden", "/tasks", "/task", "/suite", "/work", "/workspace",
+        "/evolver", "/evolver/hidden", "/evolver-harness", "/hidden", "/repo/hidden", "/tasks", "/task", "/suite", "/work", "/workspace",
         "/evolver-results", "/evolver-out", "/opt/agent", "/run/secrets", "/root", "/home", "/proc/1/environ",
         "/proc/1/cmdline", "/etc/shadow", "/var/run/docker.sock", "/run/docker.sock",
     ];
