@@ -47,17 +47,23 @@ internal static class ContainerScripts
         "rm -f \"$e\"; unset GIT_DIR e; exec " + string.Join(' ', agentCommand.Select(Quote));
 
     /// <summary>
-    /// As root, after the agent stopped: the harness's own tar of the repository on stdin is snapshotted into a git dir
-    /// in <see cref="Private"/> (never from anything the agent user wrote, and in a folder it cannot read or write, so
-    /// the agent can neither forge nor hide its diff); then a tar on stdout holding <c>agent.patch</c> (the binary diff of /repo against
-    /// the snapshot, cut at <paramref name="patchLimit"/> + 1 bytes so an oversized diff shows), <c>diff.exit</c>,
-    /// <c>diff.err</c> and <c>report.json</c> (the agent's report, cut at <paramref name="reportLimit"/> + 1 bytes,
-    /// read without following links or blocking on a pipe the agent may have left there).
+    /// As root, while the agent runs: the harness's own tar of the repository on stdin is snapshotted into a git dir in
+    /// <see cref="Private"/>, a folder the agent user can neither read nor write, so the agent can neither forge nor hide
+    /// its diff. The snapshot never comes from anything the agent user wrote; running it beside the agent keeps it off
+    /// the task's critical path.
+    /// </summary>
+    public static readonly string Snapshot =
+        "set -e; mkdir " + BaseTree + "; " + Extract + " -f - -C " + BaseTree + "; export GIT_DIR=" + BaseGit + " GIT_WORK_TREE=" + BaseTree + "; git init -q; " +
+        Excludes + "; " + Git + " add -A; " + Git + " commit -q --allow-empty --no-verify -m base; rm -rf " + BaseTree;
+
+    /// <summary>
+    /// As root, after the agent stopped and <see cref="Snapshot"/> finished: a tar on stdout holding <c>agent.patch</c>
+    /// (the binary diff of /repo against the snapshot, cut at <paramref name="patchLimit"/> + 1 bytes so an oversized
+    /// diff shows), <c>diff.exit</c>, <c>diff.err</c> and <c>report.json</c> (the agent's report, cut at
+    /// <paramref name="reportLimit"/> + 1 bytes, read without following links or blocking on a pipe the agent may have
+    /// left there).
     /// </summary>
     public static string Collect(long patchLimit, long reportLimit) =>
-        "{ mkdir " + BaseTree + " && " + Extract + " -f - -C " + BaseTree + " && export GIT_DIR=" + BaseGit + " GIT_WORK_TREE=" + BaseTree + " && git init -q && " +
-        Excludes + " && " + Git + " add -A && " + Git + " commit -q --allow-empty --no-verify -m base && rm -rf " + BaseTree + "; } >" + Private + "/snapshot.err 2>&1 " +
-        "|| { cat " + Private + "/snapshot.err; exit 1; }; " +
         "mkdir -p " + Out + " && cd /repo || exit 1; export GIT_DIR=" + BaseGit + " GIT_WORK_TREE=/repo; " +
         "{ " + Git + " add -A && " + Git + " diff --cached --binary --no-color --no-ext-diff --no-renames HEAD; echo $? > " + Out + "/diff.exit; } " +
         "2> " + Out + "/diff.err | head -c " + (patchLimit + 1) + " > " + Out + "/agent.patch; " +

@@ -4,7 +4,7 @@ using Evolver.Core;
 
 namespace Evolver.Sandbox;
 
-/// <summary>The agent phase inside one container: repository and agent in, agent run, then base snapshot, diff and report out.</summary>
+/// <summary>The agent phase inside one container: repository and agent in and the agent run, base snapshot beside it, diff and report out.</summary>
 internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
 {
     /// <summary>Runs <paramref name="agent"/> on <paramref name="task"/> in <paramref name="box"/> and takes its diff.</summary>
@@ -25,6 +25,22 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
         var input = await InputTarAsync(task, agent, seconds, cancellationToken).ConfigureAwait(false);
         timer.Lap("host-tar");
 
+        // Root snapshots the base beside the agent, from the harness's own tar; the collect step waits for it.
+        var snapshot = box.RunStepAsync("snapshot the base repository", ContainerScripts.Snapshot, ExecRequest.RootUser, repoTar, 64 * 1024, cancellationToken);
+        try
+        {
+            return await SolveAsync(box, task, agent, seconds, input, snapshot, timer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Observed on every path: when the container was killed, the snapshot fails with it and nothing needs it.
+            await snapshot.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SolveResult> SolveAsync(
+        ContainerSession box, TaskSpec task, AgentArtifact agent, int seconds, byte[] input, Task snapshot, StepTimer timer, CancellationToken cancellationToken)
+    {
         // One exec sets the repository and the agent up and then becomes the agent; its set-up costs the agent's time.
         var nonce = "evolver-step-failed-" + Guid.NewGuid().ToString("N");
         var run = await box.ExecAsync(
@@ -58,7 +74,8 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
             };
         }
 
-        var (patch, report, diffProblem) = await CollectAsync(box, repoTar, cancellationToken).ConfigureAwait(false);
+        await snapshot.ConfigureAwait(false);
+        var (patch, report, diffProblem) = await CollectAsync(box, cancellationToken).ConfigureAwait(false);
         timer.Lap("collect");
         return new SolveResult
         {
@@ -136,11 +153,11 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
     };
 
     /// <summary>The diff and the report in one root step, returned as a tar so neither can pass for the other.</summary>
-    private async Task<(string Patch, string? Report, string? Problem)> CollectAsync(ContainerSession box, byte[] repoTar, CancellationToken cancellationToken)
+    private async Task<(string Patch, string? Report, string? Problem)> CollectAsync(ContainerSession box, CancellationToken cancellationToken)
     {
         const long reportLimit = 64 * 1024;
         var tar = await box.RunStepAsync(
-            "take the agent's diff", ContainerScripts.Collect(options.PatchLimitBytes, reportLimit), ExecRequest.RootUser, repoTar,
+            "take the agent's diff", ContainerScripts.Collect(options.PatchLimitBytes, reportLimit), ExecRequest.RootUser, null,
             options.PatchLimitBytes + reportLimit + (1L << 20), cancellationToken).ConfigureAwait(false);
         var files = (await TarArchive.ReadTextFilesAsync(tar.Bytes(), cancellationToken).ConfigureAwait(false))
             .ToDictionary(f => f.Name.StartsWith("./", StringComparison.Ordinal) ? f.Name[2..] : f.Name, f => f.Text, StringComparer.Ordinal);
