@@ -27,9 +27,18 @@ internal sealed class RunMutators : IDisposable
                 "self" => new SelfMutator(new SelfMutatorOptions(), sandbox, builder, validator),
                 _ => new LlmMutator(new LlmMutatorOptions(), client ??= Client(settings, time), builder, validator),
             };
-            return new MutatorChoice(mutator, spec.Weight, spec.Parents, spec.Options);
+            return new MutatorChoice(mutator, spec.Weight, spec.Parents, spec.Name == "gp" ? WithTimeLimit(spec.Options, settings.AgentTimeoutSeconds) : spec.Options);
         })];
     }
+
+    /// <summary>
+    /// gp's options with the run's agent time limit added (unless the config gives one), so its <c>constant</c>
+    /// operator can tell a parent that lost tasks to time.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WithTimeLimit(IReadOnlyDictionary<string, string> options, int? agentSeconds) =>
+        agentSeconds is not { } seconds || options.ContainsKey(GpMutator.TimeLimitOption)
+            ? options
+            : new Dictionary<string, string>(options, StringComparer.Ordinal) { [GpMutator.TimeLimitOption] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     public void Dispose()
     {

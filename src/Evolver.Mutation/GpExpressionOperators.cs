@@ -84,31 +84,35 @@ internal static class GpExpressionOperators
         }
     }
 
-    private static ExpressionSyntax? Numeric(object? value, int choice)
+    private static ExpressionSyntax? Numeric(object? value, int choice) => value switch
+    {
+        int i => new long[] { i + 1L, i - 1L, i * 2L, i / 2, 0 }[choice] is var n && n is > int.MinValue and <= int.MaxValue && n != i ? Number((int)n) : null,
+        long l => new[] { l + 1, l - 1, l * 2, l / 2, 0 }[choice] is var n && n != l ? Number(n) : null,
+        double d => new[] { d + 1, d - 1, d * 2, d / 2, 0 }[choice] is var n && n != d ? Number(n) : null,
+        _ => null,
+    };
+
+    /// <summary>
+    /// An <c>int</c>, <c>long</c> or <c>double</c> as a literal of the same type; a negative <c>int</c> as a prefix minus,
+    /// the way C# spells negative literals.
+    /// </summary>
+    public static ExpressionSyntax Number(object value)
     {
         switch (value)
         {
             case int i:
-                var ints = new long[] { i + 1L, i - 1L, i * 2L, i / 2, 0 };
-                var n = ints[choice];
-                return n is > int.MinValue and <= int.MaxValue && n != i ? Number((int)n) : null;
+                return i < 0
+                    ? PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(-i)))
+                    : LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(i));
             case long l:
-                var longs = new[] { l + 1, l - 1, l * 2, l / 2, 0 };
-                return longs[choice] != l ? LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(longs[choice].ToString(CultureInfo.InvariantCulture) + "L", longs[choice])) : null;
-            case double d:
-                var doubles = new[] { d + 1, d - 1, d * 2, d / 2, 0 };
-                var text = doubles[choice].ToString("R", CultureInfo.InvariantCulture);
-                text += text.Contains('.') || text.Contains('E') ? "" : ".0";
-                return doubles[choice] != d ? LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(text, doubles[choice])) : null;
+                return LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(l.ToString(CultureInfo.InvariantCulture) + "L", l));
             default:
-                return null;
+                var d = (double)value;
+                var text = d.ToString("R", CultureInfo.InvariantCulture);
+                text += text.Contains('.') || text.Contains('E') ? "" : ".0";
+                return LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(text, d));
         }
     }
-
-    /// <summary>A negative result is written as a prefix minus, the way C# spells negative literals.</summary>
-    private static ExpressionSyntax Number(int value) => value < 0
-        ? PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(-value)))
-        : LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(value));
 
     /// <summary>
     /// Literals whose change would not compile for reasons unrelated to behaviour: attribute arguments, enum member
@@ -118,7 +122,7 @@ internal static class GpExpressionOperators
         literal.Ancestors().Any(a => a is AttributeArgumentSyntax or EnumMemberDeclarationSyntax or CaseSwitchLabelSyntax or ConstantPatternSyntax);
 
     /// <summary>True for a literal in a <c>const</c> field or local, or in a <c>static readonly</c> field's initializer.</summary>
-    private static bool IsTunable(LiteralExpressionSyntax literal) => literal.Ancestors().Any(a => a switch
+    public static bool IsTunable(LiteralExpressionSyntax literal) => literal.Ancestors().Any(a => a switch
     {
         FieldDeclarationSyntax f => f.Modifiers.Any(SyntaxKind.ConstKeyword)
             || (f.Modifiers.Any(SyntaxKind.StaticKeyword) && f.Modifiers.Any(SyntaxKind.ReadOnlyKeyword)),

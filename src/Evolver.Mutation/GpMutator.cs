@@ -16,6 +16,12 @@ public sealed class GpMutator : IMutator
     /// <summary>The per-request option (<see cref="MutationRequest.Options"/>) naming the operators to draw from, comma-separated.</summary>
     public const string OperatorsOption = "operators";
 
+    /// <summary>
+    /// The per-request option giving the agent's time limit per task, in seconds. With it, when the first parent's
+    /// evaluation lost tasks near that limit, the <c>constant</c> operator shrinks a time knob (see the README).
+    /// </summary>
+    public const string TimeLimitOption = "time_limit_seconds";
+
     private readonly GpMutatorOptions options;
     private readonly AgentValidator validator;
     private readonly string referenceDirectory;
@@ -57,7 +63,7 @@ public sealed class GpMutator : IMutator
             return MutationResult.Failure($"gp takes one parent, or two for crossover; got {request.Parents.Count}");
         }
 
-        if (!TryOperators(request, out var operators, out var problem))
+        if (!TryOperators(request, out var operators, out var problem) || !TryPressure(request, out var pressure, out problem))
         {
             return MutationResult.Failure(problem);
         }
@@ -73,7 +79,7 @@ public sealed class GpMutator : IMutator
         MutationResult? rejection = null;
         for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
         {
-            var (trees, changes) = second is null ? Mutate(first, operators, random, ct) : Cross(first, second, random);
+            var (trees, changes) = second is null ? Mutate(first, operators, pressure, random, ct) : Cross(first, second, random);
             if (changes.Count == 0)
             {
                 return MutationResult.Failure(second is null
@@ -96,7 +102,7 @@ public sealed class GpMutator : IMutator
     }
 
     private (SortedDictionary<string, SyntaxTree> Trees, List<string> Changes) Mutate(
-        AgentSource parent, IReadOnlyList<GpOperator> operators, Random random, CancellationToken ct)
+        AgentSource parent, IReadOnlyList<GpOperator> operators, string? pressure, Random random, CancellationToken ct)
     {
         var trees = Trees(parent);
         var changes = new List<string>();
@@ -111,7 +117,7 @@ public sealed class GpMutator : IMutator
             {
                 var op = remaining[random.Next(remaining.Count)];
                 remaining.Remove(op);
-                sites = Sites(op, trees, random);
+                sites = Sites(op, trees, pressure, random);
             }
 
             if (sites.Count == 0)
@@ -141,8 +147,14 @@ public sealed class GpMutator : IMutator
         return (trees, [site.Description]);
     }
 
-    private List<GpSite> Sites(GpOperator op, SortedDictionary<string, SyntaxTree> trees, Random random)
+    private List<GpSite> Sites(GpOperator op, SortedDictionary<string, SyntaxTree> trees, string? pressure, Random random)
     {
+        if (op == GpOperator.Constant && pressure is not null
+            && trees.SelectMany(t => GpTimePressure.Sites(t.Key, t.Value.GetRoot(), random, pressure)).ToList() is { Count: > 0 } knobs)
+        {
+            return knobs;
+        }
+
         if (op == GpOperator.SwapCall)
         {
             var compilation = AgentCompiler.Compile(trees.Values, FrameworkReferences.Get(referenceDirectory));
@@ -193,6 +205,30 @@ public sealed class GpMutator : IMutator
                 File.Copy(Path.Combine(parent.Directory, file), target);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads <see cref="TimeLimitOption"/>: <paramref name="pressure"/> says why time knobs are favoured (for the
+    /// description), or is null when the option is absent or the parent lost no task near the limit.
+    /// </summary>
+    private static bool TryPressure(MutationRequest request, out string? pressure, out string problem)
+    {
+        pressure = null;
+        problem = "";
+        if (!request.Options.TryGetValue(TimeLimitOption, out var text))
+        {
+            return true;
+        }
+
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var limit) || !(limit > 0))
+        {
+            problem = $"option {TimeLimitOption}: '{text}' is not a positive number of seconds";
+            return false;
+        }
+
+        var lost = GpTimePressure.LostNearLimit(request.Parents[0].Evaluation, limit);
+        pressure = lost > 0 ? $"time knob: the parent lost {lost} task(s) near its {text} s limit" : null;
+        return true;
     }
 
     private bool TryOperators(MutationRequest request, out IReadOnlyList<GpOperator> operators, out string problem)
