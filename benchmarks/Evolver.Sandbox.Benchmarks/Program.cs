@@ -46,6 +46,8 @@ for (var round = 0; round < rounds; round++)
 {
     foreach (var task in suite.Tasks)
     {
+        // Both sides start with the warm pool refilled and the previous task's containers removed.
+        await sandbox.WhenIdleAsync(CancellationToken.None);
         var (bare, bareResolved) = await BareRunner.RunAsync(task, cgroup, CancellationToken.None);
         var watch = Stopwatch.StartNew();
         var boxed = await evaluator.EvaluateAsync(task, AgentArtifact.Gold, CancellationToken.None);

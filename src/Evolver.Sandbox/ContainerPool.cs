@@ -7,6 +7,8 @@ namespace Evolver.Sandbox;
 /// <summary>
 /// Keeps a few started, unused containers per image so a task never waits for one to be created, and removes used
 /// containers in the background so a task never waits for that either. Each container serves exactly one phase.
+/// A taken container is replaced when it is released, not when it is taken: starting a container costs the engine
+/// more CPU than any step of a task, and on a small machine it would otherwise compete with the very task that took it.
 /// </summary>
 internal sealed class ContainerPool(IDockerClient docker, SandboxOptions options, ILogger log) : IAsyncDisposable
 {
@@ -27,9 +29,7 @@ internal sealed class ContainerPool(IDockerClient docker, SandboxOptions options
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
         var queue = idle.GetOrAdd(Key(image, gateway), _ => new());
-        queue.TryDequeue(out var warm);
-        Refill(image, gateway, queue);
-        if (warm is not null)
+        if (queue.TryDequeue(out var warm))
         {
             try
             {
@@ -50,6 +50,15 @@ internal sealed class ContainerPool(IDockerClient docker, SandboxOptions options
         var removal = session.DisposeAsync().AsTask();
         removals[removal] = true;
         removal.ContinueWith(t => removals.TryRemove(t, out _), TaskScheduler.Default);
+        Warm(session.Image, session.Gateway);
+    }
+
+    /// <summary>Waits until every pending start and removal has finished (whether or not it succeeded).</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        var pending = idle.Values.SelectMany(q => q).Cast<Task>().Concat(removals.Keys).ToArray();
+        await Task.WhenAll(pending).ContinueWith(_ => { }, cancellationToken, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
     }
 
     private void Refill(string image, bool gateway, ConcurrentQueue<Task<ContainerSession>> queue)

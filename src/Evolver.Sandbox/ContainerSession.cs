@@ -18,15 +18,23 @@ internal sealed class ContainerSession : IAsyncDisposable
     private readonly ILogger log;
     private int disposed;
 
-    private ContainerSession(IDockerClient docker, string id, ILogger log)
+    private ContainerSession(IDockerClient docker, string id, string image, bool gateway, ILogger log)
     {
         this.docker = docker;
         Id = id;
+        Image = image;
+        Gateway = gateway;
         this.log = log;
     }
 
     /// <summary>The container id.</summary>
     public string Id { get; }
+
+    /// <summary>The image the container runs.</summary>
+    public string Image { get; }
+
+    /// <summary>True when the container mounts the LLM gateway's socket folder.</summary>
+    public bool Gateway { get; }
 
     /// <summary>True once the harness had to kill the whole container.</summary>
     public bool HardKilled { get; private set; }
@@ -96,7 +104,7 @@ internal sealed class ContainerSession : IAsyncDisposable
         }
 
         var created = await docker.Containers.CreateContainerAsync(parameters, cancellationToken).ConfigureAwait(false);
-        var session = new ContainerSession(docker, created.ID, log.ForContext("Container", created.ID[..12]));
+        var session = new ContainerSession(docker, created.ID, image, gateway, log.ForContext("Container", created.ID[..12]));
         try
         {
             await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);

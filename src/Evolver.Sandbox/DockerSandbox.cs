@@ -212,6 +212,13 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         return fresh;
     }
 
+    /// <summary>
+    /// Waits until the sandbox's background work has finished: replacement containers started, used ones removed. A
+    /// benchmark calls it between measurements, so that neither side is charged for the previous task's clean-up.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public Task WhenIdleAsync(CancellationToken cancellationToken) => pool.WhenIdleAsync(cancellationToken);
+
     /// <summary>Removes every container the sandbox still holds, then releases the Docker client if the sandbox created it.</summary>
     public async ValueTask DisposeAsync()
     {

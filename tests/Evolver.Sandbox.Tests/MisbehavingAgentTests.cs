@@ -105,6 +105,28 @@ public sealed class MisbehavingAgentTests(SandboxFixture fixture)
         Assert.Empty(await ListAsync(prefix));
     }
 
+    [Fact]
+    public async Task WhenIdleAsync_AfterAnEvaluation_LeavesExactlyTheWarmContainersRunning()
+    {
+        // The two used containers are removed and replaced once released, in the background; idle means all of that is done.
+        const string prefix = "evolver-idle-test";
+        var options = new SandboxOptions { MaxAgentSeconds = SandboxFixture.AgentSeconds, LabelPrefix = prefix, WarmContainers = 2 };
+        await using var sandbox = await DockerSandbox.CreateAsync(options, Serilog.Core.Logger.None, TimeProvider.System, null, CancellationToken.None);
+        await sandbox.PrepareAsync([fixture.PythonTask.Image], CancellationToken.None);
+        await sandbox.WhenIdleAsync(CancellationToken.None);
+        var warm = (await ListAsync(prefix)).Select(c => c.ID).ToHashSet();
+
+        var gold = await new TaskEvaluator(sandbox, TimeProvider.System).EvaluateAsync(fixture.PythonTask, AgentArtifact.Gold, CancellationToken.None);
+        await sandbox.WhenIdleAsync(CancellationToken.None);
+
+        Assert.True(gold.Resolved, gold.Reason);
+        var after = await ListAsync(prefix);
+        Assert.Equal(2, warm.Count);
+        Assert.Equal(2, after.Count);
+        Assert.All(after, c => Assert.Equal("running", c.State));
+        Assert.DoesNotContain(after, c => warm.Contains(c.ID));
+    }
+
     private async Task<IList<ContainerListResponse>> ListAsync(string prefix) =>
         await fixture.Docker.Containers.ListContainersAsync(
             new ContainersListParameters
