@@ -24,7 +24,7 @@ internal static class MainJob
         if (await SavedRunAsync(env, archive, ct).ConfigureAwait(false) is not { } state)
         {
             // No run there yet (or no archive at all, which the session reports with what to do).
-            return await RunSession.RunAsync(env, config, resume: false, ct).ConfigureAwait(false);
+            return await RunSession.RunAsync(env, config, resume: false, checkHarness: true, ct).ConfigureAwait(false);
         }
 
         if (state.Status == RunStatus.Finished)
@@ -58,7 +58,7 @@ internal static class MainJob
             RunConfig.Set(saved, "parallelism", p, env.WorkingDirectory);
         }
 
-        return await RunSession.RunAsync(env, saved, resume: true, ct).ConfigureAwait(false);
+        return await RunSession.RunAsync(env, saved, resume: true, checkHarness: false, ct).ConfigureAwait(false);
     }
 
     /// <summary>The run state <paramref name="path"/> holds; null when it is no archive or holds no run.</summary>

@@ -41,7 +41,7 @@ internal static class ResumeCommand
                 // The archive may have been moved or cloned since the run started.
                 RunConfig.Set(config, "archive", path, env.WorkingDirectory);
                 RunSettings.Read(config);
-                return await RunSession.RunAsync(env, config, resume: true, ct).ConfigureAwait(false);
+                return await RunSession.RunAsync(env, config, resume: true, checkHarness: false, ct).ConfigureAwait(false);
             }
             catch (RunConfigException e)
             {

@@ -11,13 +11,17 @@ internal static class RunCommand
     {
         var config = new Option<string?>("--config") { Description = "The run config (JSON; every key in README.md, \"Run configuration\"). Flags override it.", HelpName = "FILE" };
         var print = new Option<bool>("--print-config") { Description = "Print the merged, validated config and exit without running." };
+        var checkHarness = new Option<bool>("--check-harness")
+        {
+            Description = "Before evolving, check the harness on the run's tasks: gold must resolve every task and empty none (remembered until the suite, images or sandbox change). The main job always does.",
+        };
         var flags = RunFlags.ForRun();
         var command = new Command(
             "run",
             "Evolve agents: evaluate the seeds, then select parents, mutate, build, evaluate in stages and archive children until a budget ends the run. "
             + "With no config it runs the embedded default: the repair seed, the gp mutator, the development suites, in ./evolver-archive.")
         {
-            config, print,
+            config, print, checkHarness,
         };
         foreach (var option in flags.Options)
         {
@@ -45,7 +49,7 @@ internal static class RunCommand
                 return Task.FromResult(ExitCodes.Success);
             }
 
-            return RunSession.RunAsync(env, merged, resume: false, ct);
+            return RunSession.RunAsync(env, merged, resume: false, r.GetValue(checkHarness), ct);
         });
         return command;
     }

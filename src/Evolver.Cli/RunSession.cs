@@ -16,7 +16,8 @@ namespace Evolver.Cli;
 /// </summary>
 internal static class RunSession
 {
-    public static async Task<int> RunAsync(CliEnvironment env, JsonObject config, bool resume, CancellationToken ct)
+    /// <summary>Runs one session; <paramref name="checkHarness"/> makes a new run pass <see cref="HarnessCheck"/> first.</summary>
+    public static async Task<int> RunAsync(CliEnvironment env, JsonObject config, bool resume, bool checkHarness, CancellationToken ct)
     {
         RunSettings settings;
         IReadOnlyList<SeedAgent> seeds;
@@ -83,6 +84,12 @@ internal static class RunSession
             if (suites is null)
             {
                 return ExitCodes.HarnessError;
+            }
+
+            if (checkHarness && !resume
+                && await HarnessCheck.RunAsync(env, log.Logger, sandbox, suites, settings.Parallelism, log.FilePath, ct).ConfigureAwait(false) is var check and not ExitCodes.Success)
+            {
+                return check;
             }
 
             var builder = new AgentBuilder(new AgentBuilderOptions(), env.Time);

@@ -13,6 +13,21 @@ internal static class ValidationRun
     public static async Task<int> RunAsync(
         CliEnvironment env, ILogger log, ISandbox sandbox, IReadOnlyList<SuiteSpec> suites, int parallel, string? jsonPath, string logFile, CancellationToken ct)
     {
+        var validations = await ValidateAsync(env, log, sandbox, suites, parallel, ct).ConfigureAwait(false);
+        if (jsonPath is not null)
+        {
+            var file = env.Resolve(jsonPath);
+            await EvaluationJson.WriteAsync(ToJson(validations), file, ct).ConfigureAwait(false);
+            env.Console.WriteLine($"results written to {file}");
+        }
+
+        return Report(env, validations, logFile);
+    }
+
+    /// <summary>Runs <c>gold</c> and then <c>empty</c> on every task of each suite, printing each evaluation's summary.</summary>
+    public static async Task<IReadOnlyList<SuiteValidation>> ValidateAsync(
+        CliEnvironment env, ILogger log, ISandbox sandbox, IReadOnlyList<SuiteSpec> suites, int parallel, CancellationToken ct)
+    {
         var validations = new List<SuiteValidation>();
         foreach (var suite in suites)
         {
@@ -25,14 +40,14 @@ internal static class ValidationRun
             validations.Add(validation);
         }
 
-        WriteTable(env.Console, validations);
-        if (jsonPath is not null)
-        {
-            var file = env.Resolve(jsonPath);
-            await EvaluationJson.WriteAsync(ToJson(validations), file, ct).ConfigureAwait(false);
-            env.Console.WriteLine($"results written to {file}");
-        }
+        return validations;
+    }
 
+    /// <summary>Prints the table, the offending tasks and the verdict.</summary>
+    /// <returns>0 when every suite passed, 1 when one failed validation, 3 on a harness error.</returns>
+    public static int Report(CliEnvironment env, IReadOnlyList<SuiteValidation> validations, string logFile)
+    {
+        WriteTable(env.Console, validations);
         env.Console.WriteLine($"log: {logFile}");
         var harnessErrors = validations.Sum(v => v.Gold.Results.Concat(v.Empty.Results).Count(r => r.Outcome == TaskOutcome.HarnessError));
         var failed = validations.Where(v => !v.Passed).Select(v => v.Suite.Name).ToList();
