@@ -9,9 +9,8 @@ namespace Evolver.Mutation;
 /// <summary>
 /// The directed form of the <c>constant</c> operator. When the parent's evaluation record shows tasks lost near the
 /// agent's time limit, a constant change goes to a time knob (a constant named for time, or a <see cref="TimeSpan"/>) and
-/// shrinks it by a real distance (halved or quartered): an agent that runs out of time is helped by spending less on
-/// each step, and a one-step ±1 on an 8 s timeout moves too little to show under load. An eighth went too far: on the
-/// repair seed it cut per-test timeouts to 1 s, which rejects correct fixes whose tests take 2 s under load.
+/// shrinks it by a real distance (halved, quartered or cut to an eighth): an agent that runs out of time is helped by
+/// spending less on each step, and a one-step ±1 on an 8 s timeout moves too little to show under load.
 /// </summary>
 internal static partial class GpTimePressure
 {
@@ -41,14 +40,14 @@ internal static partial class GpTimePressure
     }
 
     /// <summary>
-    /// The distinct smaller non-negative values of <paramref name="value"/> divided by 2 and 4 (integer division for
+    /// The distinct smaller non-negative values of <paramref name="value"/> divided by 2, 4 and 8 (integer division for
     /// integers), smallest last; empty for zero, negative or non-numeric values.
     /// </summary>
     public static IReadOnlyList<object> Shrinks(object? value) => value switch
     {
-        int i when i > 0 => new[] { i / 2, i / 4 }.Where(n => n != i).Distinct().Select(n => (object)n).ToList(),
-        long l when l > 0 => new[] { l / 2, l / 4 }.Where(n => n != l).Distinct().Select(n => (object)n).ToList(),
-        double d when d > 0 => new[] { d / 2, d / 4 }.Select(n => (object)n).ToList(),
+        int i when i > 0 => new[] { i / 2, i / 4, i / 8 }.Where(n => n != i).Distinct().Select(n => (object)n).ToList(),
+        long l when l > 0 => new[] { l / 2, l / 4, l / 8 }.Where(n => n != l).Distinct().Select(n => (object)n).ToList(),
+        double d when d > 0 => new[] { d / 2, d / 4, d / 8 }.Select(n => (object)n).ToList(),
         _ => [],
     };
 

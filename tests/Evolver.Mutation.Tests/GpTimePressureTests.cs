@@ -16,14 +16,14 @@ public sealed class GpTimePressureTests : IDisposable
     public void Dispose() => dir.Dispose();
 
     [Fact]
-    public void Shrinks_PositiveValues_HalfAndQuarterDistinct()
+    public void Shrinks_PositiveValues_HalfQuarterAndEighthDistinct()
     {
-        Assert.Equal([4, 2], GpTimePressure.Shrinks(8));
-        Assert.Equal([2, 1], GpTimePressure.Shrinks(5));
+        Assert.Equal([4, 2, 1], GpTimePressure.Shrinks(8));
+        Assert.Equal([2, 1, 0], GpTimePressure.Shrinks(5));
         Assert.Equal([1, 0], GpTimePressure.Shrinks(3));
         Assert.Equal([0], GpTimePressure.Shrinks(1));
-        Assert.Equal([40L, 20L], GpTimePressure.Shrinks(80L));
-        Assert.Equal([0.25, 0.125], GpTimePressure.Shrinks(0.5));
+        Assert.Equal([40L, 20L, 10L], GpTimePressure.Shrinks(80L));
+        Assert.Equal([0.25, 0.125, 0.0625], GpTimePressure.Shrinks(0.5));
         Assert.Empty(GpTimePressure.Shrinks(0));
         Assert.Empty(GpTimePressure.Shrinks(-4));
         Assert.Empty(GpTimePressure.Shrinks("8"));
