@@ -31,6 +31,20 @@ public sealed class RunConfigTests : IDisposable
     }
 
     [Fact]
+    public void WithTimeLimit_DefaultConfig_GivesGpTheAgentTimeLimitUnlessItsOptionsSetOne()
+    {
+        var settings = RunSettings.Read(RunConfig.Default(work.Path));
+        var constant = RunMutators.WithTimeLimit(settings.Mutators[0].Options, settings.AgentTimeoutSeconds);
+
+        Assert.Equal(60, settings.AgentTimeoutSeconds);
+        Assert.Equal("constant", constant["operators"]);
+        Assert.Equal("60", constant[Mutation.GpMutator.TimeLimitOption]);
+        var own = new Dictionary<string, string> { [Mutation.GpMutator.TimeLimitOption] = "90" };
+        Assert.Equal("90", RunMutators.WithTimeLimit(own, 60)[Mutation.GpMutator.TimeLimitOption]);
+        Assert.Same(own, RunMutators.WithTimeLimit(own, null));
+    }
+
+    [Fact]
     public async Task Run_ConfigFileAndFlags_MergeWithFlagsWinningAndPathsResolvedWhereWritten()
     {
         var folder = Directory.CreateDirectory(work.Combine("configs")).FullName;
