@@ -44,6 +44,12 @@ public static class AgentHost
             report = new AgentReport("error", e.GetType().Name + ": " + e.Message);
         }
 
+        if (report.Profile is null && agent.Profile?.Snapshot() is { Count: > 0 } profile)
+        {
+            // The agent's own figures survive a stop at the deadline or a crash, when its time was most likely lost.
+            report = report with { Profile = profile };
+        }
+
         try
         {
             report.Write(reportPath);

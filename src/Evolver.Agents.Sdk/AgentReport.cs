@@ -8,6 +8,12 @@ namespace Evolver.Agents.Sdk;
 /// <param name="Steps">How many steps (tool calls, attempts) the agent took.</param>
 public sealed record AgentReport(string Status, string Summary, int Steps = 0)
 {
+    /// <summary>
+    /// Where the agent's time went, per time budget or timeout it governs itself by; null when it reports none. The
+    /// harness keeps it in the task's evaluation record, where the <c>gp</c> mutator reads it.
+    /// </summary>
+    public IReadOnlyList<TimeProfileEntry>? Profile { get; init; }
+
     /// <summary>Writes the report to <paramref name="path"/> (default <see cref="AgentPaths.Report"/>).</summary>
     public void Write(string path = AgentPaths.Report)
     {

@@ -36,6 +36,12 @@ public sealed record TaskRecord
     /// <summary>Budgets that refused the agent an LLM call (HTTP 429), e.g. <c>task.llm_tokens</c>; null when none did.</summary>
     public IReadOnlyList<string>? LlmCapsHit { get; init; }
 
+    /// <summary>
+    /// Where the agent says its time went, per time budget of its own (from its report's <c>profile</c>); null when it
+    /// reported none, and in records archived before agents could report one.
+    /// </summary>
+    public IReadOnlyList<TimeKnobUse>? TimeProfile { get; init; }
+
     /// <summary>The archived form of <paramref name="result"/>.</summary>
     public static TaskRecord From(TaskResult result, int stage) => new()
     {
@@ -49,5 +55,6 @@ public sealed record TaskRecord
         OutputTokens = result.Llm?.OutputTokens,
         CostUsd = result.Llm?.CostUsd,
         LlmCapsHit = result.Llm is { CapsHit.Count: > 0 } llm ? llm.CapsHit : null,
+        TimeProfile = ReportProfile.Read(result.Solve.Report),
     };
 }

@@ -102,7 +102,7 @@ public sealed class GpMutator : IMutator
     }
 
     private (SortedDictionary<string, SyntaxTree> Trees, List<string> Changes) Mutate(
-        AgentSource parent, IReadOnlyList<GpOperator> operators, string? pressure, Random random, CancellationToken ct)
+        AgentSource parent, IReadOnlyList<GpOperator> operators, GpPressure? pressure, Random random, CancellationToken ct)
     {
         var trees = Trees(parent);
         var changes = new List<string>();
@@ -125,7 +125,7 @@ public sealed class GpMutator : IMutator
                 break;
             }
 
-            var site = sites[random.Next(sites.Count)];
+            var site = GpSite.Draw(sites, random);
             Apply(trees, site);
             changes.Add(site.Description);
         }
@@ -147,12 +147,12 @@ public sealed class GpMutator : IMutator
         return (trees, [site.Description]);
     }
 
-    private List<GpSite> Sites(GpOperator op, SortedDictionary<string, SyntaxTree> trees, string? pressure, Random random)
+    private List<GpSite> Sites(GpOperator op, SortedDictionary<string, SyntaxTree> trees, GpPressure? pressure, Random random)
     {
         if (op == GpOperator.Constant && pressure is not null
-            && trees.SelectMany(t => GpTimePressure.Sites(t.Key, t.Value.GetRoot(), random, pressure)).ToList() is { Count: > 0 } knobs)
+            && trees.SelectMany(t => GpTimePressure.Sites(t.Key, t.Value.GetRoot(), random, pressure.Why)).ToList() is { Count: > 0 } knobs)
         {
-            return knobs;
+            return GpTimePressure.Weigh(knobs, pressure.Weights, pressure.Why);
         }
 
         if (op == GpOperator.SwapCall)
@@ -209,9 +209,10 @@ public sealed class GpMutator : IMutator
 
     /// <summary>
     /// Reads <see cref="TimeLimitOption"/>: <paramref name="pressure"/> says why time knobs are favoured (for the
-    /// description), or is null when the option is absent or the parent lost no task near the limit.
+    /// description) and what the parent's time profile says of them, or is null when the option is absent or the
+    /// parent lost no task near the limit.
     /// </summary>
-    private static bool TryPressure(MutationRequest request, out string? pressure, out string problem)
+    private static bool TryPressure(MutationRequest request, out GpPressure? pressure, out string problem)
     {
         pressure = null;
         problem = "";
@@ -226,8 +227,11 @@ public sealed class GpMutator : IMutator
             return false;
         }
 
-        var lost = GpTimePressure.LostNearLimit(request.Parents[0].Evaluation, limit);
-        pressure = lost > 0 ? $"time knob: the parent lost {lost} task(s) near its {text} s limit" : null;
+        var evaluation = request.Parents[0].Evaluation;
+        var lost = GpTimePressure.LostNearLimit(evaluation, limit);
+        pressure = lost > 0
+            ? new GpPressure($"time knob: the parent lost {lost} task(s) near its {text} s limit", TimeKnobWeights.From(evaluation, limit))
+            : null;
         return true;
     }
 

@@ -22,7 +22,43 @@ internal static partial class GpTimePressure
     /// <paramref name="limitSeconds"/>; 0 when there is no record.
     /// </summary>
     public static int LostNearLimit(EvaluationRecord? record, double limitSeconds) =>
-        record?.Tasks.Count(t => !t.Resolved && t.Duration.TotalSeconds >= NearLimitShare * limitSeconds) ?? 0;
+        record?.Tasks.Count(t => IsLostNearLimit(t, limitSeconds)) ?? 0;
+
+    /// <summary>True when <paramref name="task"/> was unresolved after at least <see cref="NearLimitShare"/> of <paramref name="limitSeconds"/>.</summary>
+    public static bool IsLostNearLimit(TaskRecord task, double limitSeconds) =>
+        !task.Resolved && task.Duration.TotalSeconds >= NearLimitShare * limitSeconds;
+
+    /// <summary>
+    /// The knob <paramref name="literal"/> belongs to, as <c>Type.Member</c>: the innermost type declaring it and the
+    /// constant's name, the way an agent names it in its time profile.
+    /// </summary>
+    public static string KnobName(LiteralExpressionSyntax literal)
+    {
+        var declarator = literal.Ancestors().OfType<VariableDeclaratorSyntax>().FirstOrDefault();
+        var type = literal.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault();
+        return $"{type?.Identifier.Text}.{declarator?.Identifier.Text}";
+    }
+
+    /// <summary>
+    /// <paramref name="sites"/> (from <see cref="Sites"/>, made with <paramref name="why"/>) weighted by
+    /// <paramref name="weights"/>, each description saying what the profile measured for its knob; unchanged (so drawn
+    /// uniformly) without a profile or when it names none of the knobs.
+    /// </summary>
+    public static List<GpSite> Weigh(List<GpSite> sites, TimeKnobWeights? weights, string why)
+    {
+        var knobs = sites.Select(s => KnobName((LiteralExpressionSyntax)s.Old)).ToList();
+        if (weights?.Probabilities(knobs) is not { } probabilities)
+        {
+            return sites;
+        }
+
+        var prefix = $"constant ({why}";
+        return [.. sites.Select((s, i) => s with
+        {
+            Weight = probabilities[i],
+            Description = $"{prefix}; {weights.Describe(knobs[i], probabilities[i] * knobs.Count(k => k == knobs[i]))}{s.Description[prefix.Length..]}",
+        })];
+    }
 
     /// <summary>Sites on the time knobs of one file, each shrunk; <paramref name="why"/> goes into every description.</summary>
     public static IEnumerable<GpSite> Sites(string file, SyntaxNode root, Random random, string why)

@@ -52,6 +52,35 @@ public sealed class RepairSeedTests(RepairSandboxFixture fixture, ITestOutputHel
         Assert.Contains("the visible tests already pass", report.Summary);
     }
 
+    [Fact]
+    public async Task Repair_LoopingBaseline_ReportsATimeProfileTheRecordKeeps()
+    {
+        // bitcount's bug loops forever, so every visible test of the traced baseline runs into BaselineTestSeconds.
+        var bitcount = fixture.Suite.Tasks.Single(t => t.InstanceId == "bitcount");
+
+        var solve = await fixture.Sandbox.SolveAsync(bitcount, fixture.Agent, CancellationToken.None);
+        var record = TaskRecord.From(new TaskResult { InstanceId = "bitcount", Outcome = TaskOutcome.Unresolved, Reason = "", Solve = solve }, 0);
+
+        output.WriteLine(solve.Report);
+        var profile = record.TimeProfile!.ToDictionary(u => u.Name);
+        var baseline = profile["PytestRunner.BaselineTestSeconds"];
+        Assert.Equal(1, baseline.Uses);
+        Assert.True(baseline.Expired >= 1, $"{baseline}");
+        Assert.Equal(5.0 * baseline.Expired, baseline.ExpiredSeconds, 6);
+        Assert.True(baseline.Seconds >= baseline.ExpiredSeconds, $"{baseline}");
+        Assert.True(profile["PytestRunner.QuickTestSeconds"].Uses >= 1, string.Join("; ", profile.Values));
+        Assert.Subset(
+            new HashSet<string>
+            {
+                "PytestRunner.QuickTestSeconds", "PytestRunner.BaselineTestSeconds", "PytestRunner.FullTestSeconds",
+                "SearchBudget.Reserve", "RepairAgent.MinimumSearch", "SequentialSearch.FirstEstimate",
+            },
+            profile.Keys.ToHashSet());
+
+        // The SDK reads its own report back, profile included.
+        Assert.Equal(record.TimeProfile!.Count, Report(solve)!.Profile!.Count);
+    }
+
     private static AgentReport? Report(SolveResult solve) =>
         solve.Report is null ? null : JsonSerializer.Deserialize<AgentReport>(solve.Report, AgentContext.JsonOptions);
 

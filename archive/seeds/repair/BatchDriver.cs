@@ -9,8 +9,9 @@ internal static class BatchDriver
     /// <summary>
     /// The driver's source. <c>driver.py check EXAMPLES</c> prints the indices of the examples that can be evaluated
     /// (their names resolve) on the repository as it is. <c>driver.py search BATCH SECONDS EXAMPLES -- QUICK... -- FULL...</c>
-    /// tries the batch in order and prints <c>{"tried": n, "passed": i or null, "plausible": j or null}</c>: the first
-    /// candidate passing the tests and the examples, and the first passing the tests only.
+    /// tries the batch in order and prints <c>{"tried": n, "passed": i or null, "plausible": j or null, "profile": ...}</c>:
+    /// the first candidate passing the tests and the examples, the first passing the tests only, and per kind of check
+    /// (<c>quick</c>, <c>full</c>) <c>[seconds, uses, expired, expired_seconds]</c> for the agent's time profile.
     /// </summary>
     public const string Source = """
         import ast, doctest, importlib, json, os, signal, sys, time
@@ -48,6 +49,24 @@ internal static class BatchDriver
                     os.waitpid(pid, 0)
                     return -1
                 time.sleep(0.005)
+
+
+        def timed(work, limit, per_test, figures, kill_expires):
+            # figures: [seconds, uses, expired, expired_seconds] under one time knob. A check that lasted its per-test
+            # limit had a test stopped there (it stops at the first failure); a kill at the cap is an expiry too when
+            # the cap comes from the knob.
+            start = time.monotonic()
+            code = in_child(work, limit)
+            spent = time.monotonic() - start
+            figures[0] += spent
+            figures[1] += 1
+            if code == -1 and kill_expires:
+                figures[2] += 1
+                figures[3] += spent
+            elif per_test > 0 and spent >= per_test:
+                figures[2] += 1
+                figures[3] += per_test
+            return code
 
 
         def module_globals(modules):
@@ -100,6 +119,7 @@ internal static class BatchDriver
             batch = json.load(open(batch_file))
             originals = {}
             tried, passed, plausible = 0, None, None
+            profile = {"quick": [0.0, 0, 0, 0.0], "full": [0.0, 0, 0, 0.0]}
             for index, candidate in enumerate(batch):
                 if time.monotonic() > deadline:
                     break
@@ -109,8 +129,10 @@ internal static class BatchDriver
                 with open(path, "w") as out:
                     out.write(candidate["text"])
                 tried += 1
-                quick_ok = not quick or in_child(lambda: pytest.main(quick), min(deadline - time.monotonic(), candidate["quick_seconds"])) == 0
-                tests_ok = quick_ok and in_child(lambda: pytest.main(full), max(1, deadline - time.monotonic())) == 0
+                quick_ok = not quick or timed(lambda: pytest.main(quick), min(deadline - time.monotonic(), candidate["quick_seconds"]),
+                                              candidate.get("quick_test_seconds", 0), profile["quick"], True) == 0
+                tests_ok = quick_ok and timed(lambda: pytest.main(full), max(1, deadline - time.monotonic()),
+                                              candidate.get("full_test_seconds", 0), profile["full"], False) == 0
                 examples_ok = tests_ok and (not spec["examples"] or in_child(lambda: examples_pass(spec), 20) == 0)
                 with open(path, "w") as out:
                     out.write(originals[path])
@@ -119,7 +141,7 @@ internal static class BatchDriver
                 if examples_ok:
                     passed = index
                     break
-            print(json.dumps({"tried": tried, "passed": passed, "plausible": plausible}))
+            print(json.dumps({"tried": tried, "passed": passed, "plausible": plausible, "profile": profile}))
 
 
         if sys.argv[1] == "check":

@@ -23,6 +23,9 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
 
     private static readonly Regex TimeoutOptionPattern = new(@"--timeout[= ]\d+");
 
+    /// <summary>How pytest-timeout marks a test it stopped: <c>Failed: Timeout &gt;8.0s</c>.</summary>
+    private static readonly Regex TimeoutFailurePattern = new(@"Failed: Timeout >\d");
+
     private static readonly string[][] PytestPrefixes = [["python3", "-m", "pytest"], ["python", "-m", "pytest"], ["pytest"]];
 
     /// <summary>The examples file the driver checks candidates against, or "-" for none.</summary>
@@ -60,6 +63,7 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
         var traced = $"{NoBytecode} PYTHONPATH={ShellRunner.Quote(scratch)}${{PYTHONPATH:+:$PYTHONPATH}} " +
             $"{TracerPlugin.OutputVariable}={ShellRunner.Quote(traceFile)} {WithTimeout(command, BaselineTestSeconds)} -p {TracerPlugin.Module}";
         var (exit, output, duration) = await shell.RunAsync(traced, budget.Remaining / 2, cancellationToken);
+        Record(nameof(BaselineTestSeconds), BaselineTestSeconds, duration, output, exit);
         var (passed, failed) = ParseSummary(output);
         var coverage = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         if (File.Exists(traceFile))
@@ -84,6 +88,7 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
         if (QuickArguments(failing) is { } quick)
         {
             var first = await shell.RunAsync($"{NoBytecode} python3 -m pytest {string.Join(' ', quick.Select(ShellRunner.Quote))}", TimeSpan.FromSeconds((QuickTestSeconds * failing.Count) + 20), cancellationToken);
+            Record(nameof(QuickTestSeconds), QuickTestSeconds, first.Duration, first.Output, first.ExitCode);
             if (first.ExitCode != 0)
             {
                 return false;
@@ -91,6 +96,7 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
         }
 
         var full = await shell.RunAsync($"{NoBytecode} {WithTimeout(command, FullTestSeconds)} -x", TimeSpan.FromMinutes(3), cancellationToken);
+        Record(nameof(FullTestSeconds), FullTestSeconds, full.Duration, full.Output, 0);
         return full.ExitCode == 0 && ParseSummary(full.Output).Failed.Count == 0;
     }
 
@@ -123,6 +129,8 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
                 ["file"] = Path.Combine(workspace.Root, c.File),
                 ["text"] = sources[c.File].WithLine(c.Line, c.Text),
                 ["quick_seconds"] = (QuickTestSeconds * Math.Max(1, failing.Count)) + 5,
+                ["quick_test_seconds"] = QuickTestSeconds,
+                ["full_test_seconds"] = FullTestSeconds,
             });
             await File.WriteAllTextAsync(batchFile, JsonSerializer.Serialize(entries), cancellationToken);
             var seconds = Math.Max(1, (int)(budget.Remaining.TotalSeconds - 5));
@@ -138,6 +146,8 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
             }
 
             tried += result.GetProperty("tried").GetInt32();
+            RecordBatch(nameof(QuickTestSeconds), result, "quick");
+            RecordBatch(nameof(FullTestSeconds), result, "full");
             if (plausible is null && result.GetProperty("plausible").ValueKind == JsonValueKind.Number)
             {
                 plausible = batch[result.GetProperty("plausible").GetInt32()];
@@ -162,6 +172,31 @@ internal sealed class PytestRunner(string command, string scratch, ShellRunner s
         }
 
         return new SearchResult(tried, null, plausible);
+    }
+
+    /// <summary>
+    /// Adds one run under the per-test timeout <paramref name="knob"/> to the profile: each test pytest-timeout stopped
+    /// cost the timeout, and a run the shell killed (exit -1) cost all its time.
+    /// </summary>
+    private void Record(string knob, int seconds, TimeSpan duration, string output, int exit)
+    {
+        var stopped = TimeoutFailurePattern.Matches(output).Count;
+        var expired = exit == -1 ? duration : TimeSpan.FromSeconds(stopped * seconds);
+        budget.Profile.Add($"{nameof(PytestRunner)}.{knob}", duration, stopped + (exit == -1 ? 1 : 0), expired);
+    }
+
+    /// <summary>Adds the driver's figures for one kind of check (<c>[spent, uses, expired, expired_seconds]</c>) to the profile.</summary>
+    private void RecordBatch(string knob, JsonElement result, string check)
+    {
+        if (result.TryGetProperty("profile", out var profile) && profile.TryGetProperty(check, out var figures) && figures.GetArrayLength() == 4)
+        {
+            budget.Profile.Add(
+                $"{nameof(PytestRunner)}.{knob}",
+                TimeSpan.FromSeconds(figures[0].GetDouble()),
+                figures[2].GetInt32(),
+                TimeSpan.FromSeconds(figures[3].GetDouble()),
+                figures[1].GetInt32());
+        }
     }
 
     /// <summary>Test ids by outcome from pytest's <c>-rA</c> short summary (a collection error counts as a failure of its file).</summary>

@@ -13,9 +13,12 @@ internal sealed class RepairAgent : IAgent
     /// <summary>Below this much time left, another tier is not started.</summary>
     private static readonly TimeSpan MinimumSearch = TimeSpan.FromSeconds(3);
 
+    /// <summary>Where the time went, per time knob; the SDK writes it into the report however the run ends.</summary>
+    public TimeProfile Profile { get; } = new();
+
     public async Task<AgentReport> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var budget = new SearchBudget(context.Budget.Deadline, TimeProvider.System);
+        var budget = new SearchBudget(context.Budget.Deadline, TimeProvider.System, Profile);
         Language language;
         switch (context.Language)
         {
@@ -71,6 +74,7 @@ internal sealed class RepairAgent : IAgent
             {
                 if (!budget.Fits(MinimumSearch))
                 {
+                    budget.RecordStop($"{nameof(RepairAgent)}.{nameof(MinimumSearch)}");
                     outOfTime = true;
                     break;
                 }

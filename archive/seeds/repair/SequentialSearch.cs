@@ -21,6 +21,12 @@ internal static class SequentialSearch
         {
             if (!budget.Fits(estimate))
             {
+                if (estimate == FirstEstimate)
+                {
+                    // Only the first guess held the search back: what was left is lost to it.
+                    budget.RecordStop($"{nameof(SequentialSearch)}.{nameof(FirstEstimate)}");
+                }
+
                 break;
             }
 
