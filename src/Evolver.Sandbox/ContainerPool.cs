@@ -16,19 +16,21 @@ internal sealed class ContainerPool(IDockerClient docker, SandboxOptions options
     private readonly ConcurrentDictionary<Task, bool> removals = new();
     private int disposed;
 
-    /// <summary>Starts containers for <paramref name="image"/> until the warm target is met.</summary>
+    /// <summary>Starts containers for <paramref name="image"/> and <paramref name="role"/> until the warm target is met.</summary>
     /// <param name="image">The image.</param>
+    /// <param name="role">What the containers are for.</param>
     /// <param name="gateway">For solve containers that mount the LLM gateway's socket.</param>
-    public void Warm(string image, bool gateway = false) => Refill(image, gateway, idle.GetOrAdd(Key(image, gateway), _ => new()));
+    public void Warm(string image, ContainerRole role, bool gateway = false) => Refill(image, role, gateway, idle.GetOrAdd(Key(image, role, gateway), _ => new()));
 
-    /// <summary>A started, unused container of <paramref name="image"/>: a warm one if any, else a new one.</summary>
+    /// <summary>A started, unused container of <paramref name="image"/> for <paramref name="role"/>: a warm one if any, else a new one.</summary>
     /// <param name="image">The image.</param>
+    /// <param name="role">What the container is for.</param>
     /// <param name="gateway">A solve container that mounts the LLM gateway's socket; scoring containers never do.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public async Task<ContainerSession> TakeAsync(string image, bool gateway, CancellationToken cancellationToken)
+    public async Task<ContainerSession> TakeAsync(string image, ContainerRole role, bool gateway, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        var queue = idle.GetOrAdd(Key(image, gateway), _ => new());
+        var queue = idle.GetOrAdd(Key(image, role, gateway), _ => new());
         if (queue.TryDequeue(out var warm))
         {
             try
@@ -41,7 +43,7 @@ internal sealed class ContainerPool(IDockerClient docker, SandboxOptions options
             }
         }
 
-        return await ContainerSession.StartAsync(docker, image, options, log, gateway, cancellationToken).ConfigureAwait(false);
+        return await ContainerSession.StartAsync(docker, image, role, options, log, gateway, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes a used container in the background; <see cref="DisposeAsync"/> waits for it.</summary>
@@ -50,7 +52,7 @@ internal sealed class ContainerPool(IDockerClient docker, SandboxOptions options
         var removal = session.DisposeAsync().AsTask();
         removals[removal] = true;
         removal.ContinueWith(t => removals.TryRemove(t, out _), TaskScheduler.Default);
-        Warm(session.Image, session.Gateway);
+        Warm(session.Image, session.Role, session.Gateway);
     }
 
     /// <summary>Waits until every pending start and removal has finished (whether or not it succeeded).</summary>
@@ -61,15 +63,15 @@ internal sealed class ContainerPool(IDockerClient docker, SandboxOptions options
         await Task.WhenAll(pending).ContinueWith(_ => { }, cancellationToken, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
     }
 
-    private void Refill(string image, bool gateway, ConcurrentQueue<Task<ContainerSession>> queue)
+    private void Refill(string image, ContainerRole role, bool gateway, ConcurrentQueue<Task<ContainerSession>> queue)
     {
         while (Volatile.Read(ref disposed) == 0 && queue.Count < options.WarmContainers)
         {
-            queue.Enqueue(ContainerSession.StartAsync(docker, image, options, log, gateway, CancellationToken.None));
+            queue.Enqueue(ContainerSession.StartAsync(docker, image, role, options, log, gateway, CancellationToken.None));
         }
     }
 
-    private static string Key(string image, bool gateway) => gateway ? image + " +gateway" : image;
+    private static string Key(string image, ContainerRole role, bool gateway) => image + " " + role + (gateway ? " +gateway" : "");
 
     /// <summary>Removes the idle containers and waits for every pending removal.</summary>
     public async ValueTask DisposeAsync()

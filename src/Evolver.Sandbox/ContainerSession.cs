@@ -6,7 +6,8 @@ namespace Evolver.Sandbox;
 
 /// <summary>
 /// One running sandbox container: locked down, labelled, and always removed on dispose.
-/// The root file system is read-only; /repo, /tmp, /evolver and the output folders are size-capped tmpfs.
+/// The root file system is read-only; /repo, /tmp, /evolver and the output folders are size-capped tmpfs. Its main
+/// process (see <see cref="ContainerScripts"/>) answers the harness on <see cref="Main"/>, attached before the start.
 /// </summary>
 internal sealed class ContainerSession : IAsyncDisposable
 {
@@ -18,14 +19,24 @@ internal sealed class ContainerSession : IAsyncDisposable
     private readonly ILogger log;
     private int disposed;
 
-    private ContainerSession(IDockerClient docker, string id, string image, bool gateway, ILogger log)
+    /// <summary>Most of the main process's stderr kept: a scoring run's results tar comes that way.</summary>
+    private const long MainStderrCap = 96L << 20;
+
+    private ContainerSession(IDockerClient docker, string id, string image, ContainerRole role, bool gateway, ILogger log)
     {
         this.docker = docker;
         Id = id;
         Image = image;
+        Role = role;
         Gateway = gateway;
         this.log = log;
     }
+
+    /// <summary>What the container is for.</summary>
+    public ContainerRole Role { get; }
+
+    /// <summary>The line to the container's main process.</summary>
+    public MainChannel Main { get; private set; } = null!;
 
     /// <summary>The container id.</summary>
     public string Id { get; }
@@ -45,28 +56,34 @@ internal sealed class ContainerSession : IAsyncDisposable
     /// </summary>
     /// <param name="docker">The engine.</param>
     /// <param name="image">The image.</param>
+    /// <param name="role">What the container is for: it sets the main process and its user.</param>
     /// <param name="options">Limits and mounts.</param>
     /// <param name="log">The sandbox's log.</param>
     /// <param name="gateway">Mount the LLM gateway's socket folder read-only (solve containers only).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<ContainerSession> StartAsync(
-        IDockerClient docker, string image, SandboxOptions options, ILogger log, bool gateway, CancellationToken cancellationToken)
+        IDockerClient docker, string image, ContainerRole role, SandboxOptions options, ILogger log, bool gateway, CancellationToken cancellationToken)
     {
         var p = options.LabelPrefix;
         var parameters = new CreateContainerParameters
         {
             Image = image,
-            Cmd = ["sleep", "infinity"],
-            User = ExecRequest.RootUser,
+            Cmd = ["sh", "-c", role == ContainerRole.Solve ? ContainerScripts.SolveMain(options.PatchLimitBytes, SolvePhase.ReportLimit) : ContainerScripts.ScoreMain],
+            User = role == ContainerRole.Solve ? ExecRequest.RootUser : ExecRequest.AgentUser,
+            OpenStdin = true,
+            AttachStdin = true,
+            AttachStdout = true,
+            AttachStderr = true,
 
             // Not /repo: the engine would create the working directory with mode 0755 over the tmpfs, locking out uid 1000.
             WorkingDir = "/",
             NetworkDisabled = true,
-            Env = ["HOME=/tmp", "LANG=C.UTF-8", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+            Env = ["HOME=/tmp", "LANG=C.UTF-8", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", $"EVOLVER_RESULTS_DIR={ScorePhase.ResultsDir}"],
             Labels = new Dictionary<string, string>
             {
                 [$"{p}.managed"] = "true",
                 [$"{p}.owner"] = OwnerLabel.Current,
+                [$"{p}.role"] = role.ToString().ToLowerInvariant(),
             },
             HostConfig = new HostConfig
             {
@@ -104,9 +121,13 @@ internal sealed class ContainerSession : IAsyncDisposable
         }
 
         var created = await docker.Containers.CreateContainerAsync(parameters, cancellationToken).ConfigureAwait(false);
-        var session = new ContainerSession(docker, created.ID, image, gateway, log.ForContext("Container", created.ID[..12]));
+        var session = new ContainerSession(docker, created.ID, image, role, gateway, log.ForContext("Container", created.ID[..12]));
         try
         {
+            // Attached before the start, so nothing the main process says is missed.
+            var stream = await docker.Containers.AttachContainerAsync(
+                created.ID, false, new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true }, cancellationToken).ConfigureAwait(false);
+            session.Main = new MainChannel(stream, MainStderrCap);
             await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
             return session;
         }
@@ -115,26 +136,6 @@ internal sealed class ContainerSession : IAsyncDisposable
             await session.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    /// <summary>
-    /// Runs one of the harness's own steps (<c>sh -c <paramref name="script"/></c>) as <paramref name="user"/>, with
-    /// <paramref name="stdin"/> as its input; a step that fails is a harness failure, named by <paramref name="what"/>.
-    /// </summary>
-    /// <returns>The step's output (its stdout, when the script sends its errors elsewhere).</returns>
-    /// <exception cref="SandboxException">The step exited non-zero or was stopped.</exception>
-    public async Task<BoundedOutput> RunStepAsync(
-        string what, string script, string user, byte[]? stdin, long outputLimit, CancellationToken cancellationToken)
-    {
-        var result = await ExecAsync(
-            new ExecRequest { Command = ["sh", "-c", script], User = user, Stdin = stdin, Timeout = TimeSpan.FromMinutes(2), OutputLimit = outputLimit },
-            cancellationToken).ConfigureAwait(false);
-        if (result.ExitCode != 0 || result.Output.Truncated)
-        {
-            throw new SandboxException($"could not {what} (exit {result.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none: stopped"}): {result.Output.Tail(1000)}");
-        }
-
-        return result.Output;
     }
 
     /// <summary>Runs a process and collects its output, stopping it at its time or output limit.</summary>
@@ -219,7 +220,25 @@ internal sealed class ContainerSession : IAsyncDisposable
         await KillContainerAsync().ConfigureAwait(false);
     }
 
-    private async Task KillContainerAsync()
+    /// <summary>
+    /// Freezes every process left in the container (<c>docker pause</c>), so whatever the agent left running costs no
+    /// CPU while the container waits for its removal. Never throws: a container that cannot be frozen is simply removed
+    /// later as it is.
+    /// </summary>
+    public async Task FreezeAsync()
+    {
+        try
+        {
+            await docker.Containers.PauseContainerAsync(Id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+        {
+            log.Debug(e, "Pausing the container failed (it may have stopped already)");
+        }
+    }
+
+    /// <summary>Kills the whole container, which ends every process and stream in it.</summary>
+    public async Task KillContainerAsync()
     {
         HardKilled = true;
         try
@@ -285,6 +304,21 @@ internal sealed class ContainerSession : IAsyncDisposable
             return;
         }
 
+        try
+        {
+            await RemoveAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Main is not null)
+            {
+                await Main.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RemoveAsync()
+    {
         for (var attempt = 0; attempt < 3; attempt++)
         {
             try

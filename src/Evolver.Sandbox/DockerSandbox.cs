@@ -91,11 +91,8 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         foreach (var family in families.Distinct(StringComparer.Ordinal))
         {
             var image = await resolveImage(family, cancellationToken).ConfigureAwait(false);
-            pool.Warm(image);
-            if (options.GatewaySocketDirectory is not null)
-            {
-                pool.Warm(image, gateway: true);
-            }
+            pool.Warm(image, ContainerRole.Solve, gateway: options.GatewaySocketDirectory is not null);
+            pool.Warm(image, ContainerRole.Score);
         }
     }
 
@@ -129,21 +126,28 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
             }
 
             timer.Lap("host-prepare");
-            var box = await pool.TakeAsync(image, options.GatewaySocketDirectory is not null, cancellationToken).ConfigureAwait(false);
+            var box = await pool.TakeAsync(image, ContainerRole.Solve, options.GatewaySocketDirectory is not null, cancellationToken).ConfigureAwait(false);
             timer.Lap("container");
             try
             {
                 result = await solve.RunAsync(box, task, agent, repoTar, timer, cancellationToken).ConfigureAwait(false);
             }
-            finally
+            catch
             {
                 pool.Release(box);
+                throw;
             }
 
             if (prepared is not null && result.Status != AgentStatus.HarnessError && !string.IsNullOrWhiteSpace(result.Patch))
             {
-                scoring.Park(task, image, prepared);
+                // A scoring run follows: the used container is frozen now and removed (and replaced) once that run is over.
+                await box.FreezeAsync().ConfigureAwait(false);
+                scoring.Park(task, image, prepared, box);
                 prepared = null;
+            }
+            else
+            {
+                pool.Release(box);
             }
 
             return result;
@@ -170,14 +174,25 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         try
         {
             var image = await resolveImage(task.Image, cancellationToken).ConfigureAwait(false);
-            var box = await TakePreparedAsync(task, image, timer, cancellationToken).ConfigureAwait(false);
+            var claimed = scoring.Claim(task, image);
             try
             {
-                return await score.RunAsync(box, task, patch, timer, cancellationToken).ConfigureAwait(false);
+                var box = await TakePreparedAsync(task, image, claimed?.Box, timer, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await score.RunAsync(box, task, patch, timer, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    pool.Release(box);
+                }
             }
             finally
             {
-                pool.Release(box);
+                if (claimed?.Held is { } held)
+                {
+                    pool.Release(held);
+                }
             }
         }
         catch (Exception e) when (e is SandboxException or DockerApiException or HttpRequestException or IOException or TimeoutException)
@@ -188,9 +203,9 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
     }
 
     /// <summary>The scoring container prepared while the agent ran, or a new one when there is none (or it failed).</summary>
-    private async Task<ContainerSession> TakePreparedAsync(TaskSpec task, string image, StepTimer timer, CancellationToken cancellationToken)
+    private async Task<ContainerSession> TakePreparedAsync(TaskSpec task, string image, Task<ContainerSession>? prepared, StepTimer timer, CancellationToken cancellationToken)
     {
-        if (scoring.Claim(task, image) is { } prepared)
+        if (prepared is not null)
         {
             try
             {

@@ -6,9 +6,11 @@ namespace Evolver.Sandbox;
 
 /// <summary>
 /// Scoring containers prepared while the agent runs: a fresh pool container with the clean repository copied in from
-/// the host, nothing else. Scoring a diff then needs one exec instead of a container plus several copies. Every
+/// the host, nothing else. Scoring a diff then needs one frame to the container's main process, no exec. Every
 /// prepared container of a task is alike, so any scoring run of that task may take any of them; one nobody takes is
-/// removed after <see cref="Expiry"/>.
+/// removed after <see cref="Expiry"/>. A parked container may hold the task's frozen solve container too, which is
+/// released with it: removing that container and starting its replacement cost the engine more CPU than the test run
+/// of a small task, so they wait until the task's scoring is over instead of competing with it.
 /// </summary>
 internal sealed class ScoringContainers(ContainerPool pool, TimeProvider time, ILogger log) : IAsyncDisposable
 {
@@ -17,7 +19,7 @@ internal sealed class ScoringContainers(ContainerPool pool, TimeProvider time, I
 
     private readonly Lock gate = new();
     private readonly HashSet<Task<ContainerSession>> unclaimed = [];
-    private readonly Dictionary<string, List<(Task<ContainerSession> Box, ITimer Timer)>> parked = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(Task<ContainerSession> Box, ContainerSession? Held, ITimer Timer)>> parked = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> releasing = new();
     private bool disposed;
 
@@ -45,8 +47,11 @@ internal sealed class ScoringContainers(ContainerPool pool, TimeProvider time, I
         return box;
     }
 
-    /// <summary>Keeps a prepared container for the next scoring run of <paramref name="task"/> on <paramref name="image"/>.</summary>
-    public void Park(TaskSpec task, string image, Task<ContainerSession> box)
+    /// <summary>
+    /// Keeps a prepared container for the next scoring run of <paramref name="task"/> on <paramref name="image"/>, with
+    /// <paramref name="held"/> (the task's used solve container, or null) to hand back to the pool when it is released.
+    /// </summary>
+    public void Park(TaskSpec task, string image, Task<ContainerSession> box, ContainerSession? held)
     {
         var key = Key(task, image);
         lock (gate)
@@ -54,16 +59,19 @@ internal sealed class ScoringContainers(ContainerPool pool, TimeProvider time, I
             if (!disposed && unclaimed.Contains(box))
             {
                 var timer = time.CreateTimer(_ => Expire(key, box), null, Expiry, Timeout.InfiniteTimeSpan);
-                (parked.TryGetValue(key, out var list) ? list : parked[key] = []).Add((box, timer));
+                (parked.TryGetValue(key, out var list) ? list : parked[key] = []).Add((box, held, timer));
                 return;
             }
         }
 
-        Discard(box);
+        Discard(box, held);
     }
 
-    /// <summary>A prepared container for <paramref name="task"/>, or null when none is parked; the caller owns it.</summary>
-    public Task<ContainerSession>? Claim(TaskSpec task, string image)
+    /// <summary>
+    /// A prepared container for <paramref name="task"/> and the solve container held with it, or null when none is
+    /// parked; the caller owns both and releases the held one once the scoring run is over.
+    /// </summary>
+    public (Task<ContainerSession> Box, ContainerSession? Held)? Claim(TaskSpec task, string image)
     {
         lock (gate)
         {
@@ -72,20 +80,25 @@ internal sealed class ScoringContainers(ContainerPool pool, TimeProvider time, I
                 return null;
             }
 
-            var (box, timer) = list[0];
+            var (box, held, timer) = list[0];
             list.RemoveAt(0);
             timer.Dispose();
             unclaimed.Remove(box);
-            return box;
+            return (box, held);
         }
     }
 
-    /// <summary>Removes a prepared container nobody will score in, once it is ready.</summary>
-    public void Discard(Task<ContainerSession> box)
+    /// <summary>Removes a prepared container nobody will score in, once it is ready, and the solve container held with it.</summary>
+    public void Discard(Task<ContainerSession> box, ContainerSession? held = null)
     {
         lock (gate)
         {
             unclaimed.Remove(box);
+        }
+
+        if (held is not null)
+        {
+            pool.Release(held);
         }
 
         var release = ReleaseWhenReadyAsync(box);
@@ -96,11 +109,11 @@ internal sealed class ScoringContainers(ContainerPool pool, TimeProvider time, I
     /// <summary>A scoring container of <paramref name="image"/> with the clean repository in, owned by the caller.</summary>
     public async Task<ContainerSession> PrepareAsync(string image, byte[] repoTar, CancellationToken cancellationToken)
     {
-        var box = await pool.TakeAsync(image, gateway: false, cancellationToken).ConfigureAwait(false);
+        var box = await pool.TakeAsync(image, ContainerRole.Score, gateway: false, cancellationToken).ConfigureAwait(false);
         try
         {
-            await box.RunStepAsync("copy the clean repository in", ContainerScripts.CopyRepo, ExecRequest.AgentUser, repoTar, 64 * 1024, cancellationToken)
-                .ConfigureAwait(false);
+            // The main process extracts it while the agent runs; a failure is reported when the scoring run asks.
+            await box.Main.SendFrameAsync(repoTar, cancellationToken).ConfigureAwait(false);
             return box;
         }
         catch
@@ -112,16 +125,20 @@ internal sealed class ScoringContainers(ContainerPool pool, TimeProvider time, I
 
     private void Expire(string key, Task<ContainerSession> box)
     {
+        ContainerSession? held;
         lock (gate)
         {
-            if (!parked.TryGetValue(key, out var list) || list.RemoveAll(p => p.Box == box) == 0)
+            if (!parked.TryGetValue(key, out var list) || list.FindIndex(p => p.Box == box) is var index && index < 0)
             {
                 return;
             }
+
+            held = list[index].Held;
+            list.RemoveAt(index);
         }
 
         log.Debug("A prepared scoring container waited {Expiry} for its scoring run; removing it", Expiry);
-        Discard(box);
+        Discard(box, held);
     }
 
     private async Task ReleaseWhenReadyAsync(Task<ContainerSession> box)
@@ -145,9 +162,13 @@ internal sealed class ScoringContainers(ContainerPool pool, TimeProvider time, I
         lock (gate)
         {
             disposed = true;
-            foreach (var (_, timer) in parked.Values.SelectMany(l => l))
+            foreach (var (_, held, timer) in parked.Values.SelectMany(l => l))
             {
                 timer.Dispose();
+                if (held is not null)
+                {
+                    pool.Release(held);
+                }
             }
 
             parked.Clear();

@@ -25,21 +25,13 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
         var input = await InputTarAsync(task, agent, seconds, cancellationToken).ConfigureAwait(false);
         timer.Lap("host-tar");
 
-        // Root snapshots the base beside the agent, from the harness's own tar; the collect step waits for it.
-        var snapshot = box.RunStepAsync("snapshot the base repository", ContainerScripts.Snapshot, ExecRequest.RootUser, repoTar, 64 * 1024, cancellationToken);
-        try
-        {
-            return await SolveAsync(box, task, agent, seconds, input, snapshot, timer, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            // Observed on every path: when the container was killed, the snapshot fails with it and nothing needs it.
-            await snapshot.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-        }
+        // The container's main process (root) snapshots the base from the harness's own tar while the agent runs.
+        await box.Main.SendFrameAsync(repoTar, cancellationToken).ConfigureAwait(false);
+        return await SolveAsync(box, task, agent, seconds, input, timer, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SolveResult> SolveAsync(
-        ContainerSession box, TaskSpec task, AgentArtifact agent, int seconds, byte[] input, Task snapshot, StepTimer timer, CancellationToken cancellationToken)
+        ContainerSession box, TaskSpec task, AgentArtifact agent, int seconds, byte[] input, StepTimer timer, CancellationToken cancellationToken)
     {
         // One exec sets the repository and the agent up and then becomes the agent; its set-up costs the agent's time.
         var nonce = "evolver-step-failed-" + Guid.NewGuid().ToString("N");
@@ -74,7 +66,6 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
             };
         }
 
-        await snapshot.ConfigureAwait(false);
         var (patch, report, diffProblem) = await CollectAsync(box, cancellationToken).ConfigureAwait(false);
         timer.Lap("collect");
         return new SolveResult
@@ -152,25 +143,39 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
         _ => (AgentStatus.Killed, "agent's container died"),
     };
 
-    /// <summary>The diff and the report in one root step, returned as a tar so neither can pass for the other.</summary>
+    /// <summary>The agent's report is read up to this many bytes; a longer one is dropped.</summary>
+    public const long ReportLimit = 64 * 1024;
+
+    /// <summary>How long the main process may take to answer the collect step.</summary>
+    private static readonly TimeSpan CollectTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>The diff and the report, taken by the container's main process (root) once the snapshot is done.</summary>
     private async Task<(string Patch, string? Report, string? Problem)> CollectAsync(ContainerSession box, CancellationToken cancellationToken)
     {
-        const long reportLimit = 64 * 1024;
-        var tar = await box.RunStepAsync(
-            "take the agent's diff", ContainerScripts.Collect(options.PatchLimitBytes, reportLimit), ExecRequest.RootUser, null,
-            options.PatchLimitBytes + reportLimit + (1L << 20), cancellationToken).ConfigureAwait(false);
-        var files = (await TarArchive.ReadTextFilesAsync(tar.Bytes(), cancellationToken).ConfigureAwait(false))
-            .ToDictionary(f => f.Name.StartsWith("./", StringComparison.Ordinal) ? f.Name[2..] : f.Name, f => f.Text, StringComparer.Ordinal);
-        var patch = files.GetValueOrDefault("agent.patch", "");
-        var report = files.TryGetValue("report.json", out var r) && r.Length <= reportLimit ? r : null;
+        var nonce = Guid.NewGuid().ToString("N");
+        await box.Main.SendAsync("collect " + nonce, null, cancellationToken).ConfigureAwait(false);
+        var (records, timedOut) = await box.Main.WaitAsync(nonce, CollectTimeout, cancellationToken).ConfigureAwait(false);
+        if (records is null)
+        {
+            throw new SandboxException(
+                $"could not take the agent's diff: the container's main process {(timedOut ? $"did not answer within {CollectTimeout.TotalSeconds} s" : "ended")}: {SandboxText.FirstLine(box.Main.StderrTail())}");
+        }
+
+        if (records.Text("snapshot.exit")?.Trim() != "0")
+        {
+            throw new SandboxException("could not snapshot the base repository: " + SandboxText.FirstLine(records.Text("snapshot.err") ?? "no snapshot was made"));
+        }
+
+        var patch = records.Text("agent.patch") ?? "";
+        var report = records["report.json"] is { LongLength: <= ReportLimit } r ? Encoding.UTF8.GetString(r) : null;
         if (Encoding.UTF8.GetByteCount(patch) > options.PatchLimitBytes)
         {
             return ("", report, $"the agent's diff exceeds {options.PatchLimitBytes} bytes and was discarded");
         }
 
-        if (files.GetValueOrDefault("diff.exit", "").Trim() != "0")
+        if (records.Text("diff.exit")?.Trim() != "0")
         {
-            return ("", report, $"the repository could not be read after the agent stopped: {SandboxText.FirstLine(files.GetValueOrDefault("diff.err.head", ""))}");
+            return ("", report, $"the repository could not be read after the agent stopped: {SandboxText.FirstLine(records.Text("diff.err.head") ?? "")}");
         }
 
         return (patch, report, null);

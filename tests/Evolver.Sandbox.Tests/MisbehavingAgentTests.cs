@@ -108,9 +108,10 @@ public sealed class MisbehavingAgentTests(SandboxFixture fixture)
     [Fact]
     public async Task WhenIdleAsync_AfterAnEvaluation_LeavesExactlyTheWarmContainersRunning()
     {
-        // The two used containers are removed and replaced once released, in the background; idle means all of that is done.
+        // One warm container per role; the two used ones (solve and score) are removed and replaced once released, in the
+        // background; idle means all of that is done.
         const string prefix = "evolver-idle-test";
-        var options = new SandboxOptions { MaxAgentSeconds = SandboxFixture.AgentSeconds, LabelPrefix = prefix, WarmContainers = 2 };
+        var options = new SandboxOptions { MaxAgentSeconds = SandboxFixture.AgentSeconds, LabelPrefix = prefix, WarmContainers = 1 };
         await using var sandbox = await DockerSandbox.CreateAsync(options, Serilog.Core.Logger.None, TimeProvider.System, null, CancellationToken.None);
         await sandbox.PrepareAsync([fixture.PythonTask.Image], CancellationToken.None);
         await sandbox.WhenIdleAsync(CancellationToken.None);
@@ -123,6 +124,7 @@ public sealed class MisbehavingAgentTests(SandboxFixture fixture)
         var after = await ListAsync(prefix);
         Assert.Equal(2, warm.Count);
         Assert.Equal(2, after.Count);
+        Assert.Equal(["score", "solve"], after.Select(c => c.Labels[prefix + ".role"]).Order());
         Assert.All(after, c => Assert.Equal("running", c.State));
         Assert.DoesNotContain(after, c => warm.Contains(c.ID));
     }

@@ -69,6 +69,35 @@ public sealed class ScoringContainerTests(SandboxFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task SolveAsync_ScoringFollows_FreezesTheSolveContainerUntilTheScoringRunIsOver()
+    {
+        // Removing the used container and starting its replacement would compete with the scoring run for the CPU.
+        const string prefix = "evolver-freeze-test";
+        await using var sandbox = await DockerSandbox.CreateAsync(
+            new SandboxOptions { LabelPrefix = prefix, WarmContainers = 1 }, Serilog.Core.Logger.None, TimeProvider.System, null, CancellationToken.None);
+        await sandbox.PrepareAsync([fixture.PythonTask.Image], CancellationToken.None);
+        await sandbox.WhenIdleAsync(CancellationToken.None);
+
+        var solve = await sandbox.SolveAsync(fixture.PythonTask, AgentArtifact.Gold, CancellationToken.None);
+        var during = await StatesAsync(prefix);
+        var score = await sandbox.ScoreAsync(fixture.PythonTask, solve.Patch, CancellationToken.None);
+        await sandbox.WhenIdleAsync(CancellationToken.None);
+        var after = await StatesAsync(prefix);
+
+        Assert.True(ScoreVerdict.Judge(fixture.PythonTask, score.Tests).Resolved, score.Reason);
+        Assert.Contains(("solve", "paused"), during);
+        Assert.Equal([("score", "running"), ("solve", "running")], after.Order());
+    }
+
+    private async Task<List<(string Role, string State)>> StatesAsync(string prefix) =>
+        (await fixture.Docker.Containers.ListContainersAsync(
+            new Docker.DotNet.Models.ContainersListParameters
+            {
+                All = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{prefix}.managed=true"] = true } },
+            })).Select(c => (c.Labels[prefix + ".role"], c.State)).ToList();
+
+    [Fact]
     public async Task ScoreAsync_PatchThatDoesNotApply_IsPatchFailedWithGitsReason()
     {
         var patch = LeakyPatch.Replace("new file mode 100644\n--- /dev/null\n+++ b/probe.txt\n@@ -0,0 +1 @@", "--- a/probe.txt\n+++ b/probe.txt\n@@ -1 +1 @@\n-old", StringComparison.Ordinal);
