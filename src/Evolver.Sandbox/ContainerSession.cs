@@ -99,7 +99,8 @@ internal sealed class ContainerSession : IAsyncDisposable
                 Ulimits = [new Ulimit { Name = "nofile", Soft = 4096, Hard = 4096 }, new Ulimit { Name = "fsize", Soft = options.RepoSizeBytes, Hard = options.RepoSizeBytes }],
                 Tmpfs = new Dictionary<string, string>
                 {
-                    ["/repo"] = $"rw,exec,nosuid,nodev,mode=1777,size={options.RepoSizeBytes}",
+                    // Owned by the agent user: git refuses a repository whose top folder another user owns.
+                    ["/repo"] = $"rw,exec,nosuid,nodev,mode=0755,{AgentOwner},size={options.RepoSizeBytes}",
                     ["/tmp"] = $"rw,exec,nosuid,nodev,mode=1777,size={options.TmpSizeBytes}",
 
                     // The agent's input (and the gold patch), extracted by the agent's own exec, hence owned by it.
