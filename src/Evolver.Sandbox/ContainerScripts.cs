@@ -13,9 +13,6 @@ internal static class ContainerScripts
     /// </summary>
     public const string Private = "/evolver-harness";
 
-    /// <summary>Where the solve container's main process extracts the harness's copy of the repository to snapshot it; removed right after.</summary>
-    private const string BaseTree = Private + "/base-tree";
-
     /// <summary>The base snapshot's git dir.</summary>
     private const string BaseGit = Private + "/base.git";
 
@@ -24,9 +21,6 @@ internal static class ContainerScripts
 
     /// <summary>Extract flags for every copy-in: owned by the extracting user, modes through its umask, mtimes now.</summary>
     private const string Extract = "tar -x --no-same-owner --no-same-permissions -m";
-
-    /// <summary>Build output and caches that never belong in an agent's diff.</summary>
-    private const string Excludes = @"printf 'bin/\nobj/\n__pycache__/\n*.pyc\n.pytest_cache/\nTestResults/\n' > ""$GIT_DIR/info/exclude""";
 
     private const string Git = "git -c safe.directory='*' -c user.name=evolver -c user.email=evolver@localhost -c core.quotepath=off";
 
@@ -38,23 +32,23 @@ internal static class ContainerScripts
         @"rec() { printf '%s %s %s\n' ""$nonce"" ""$1"" ""$(wc -c < ""$2"")"" >&2; cat ""$2"" >&2; }; end() { printf '%s end 0\n' ""$nonce"" >&2; }; ";
 
     /// <summary>
-    /// The agent's own exec, as the agent user: the tar on stdin (the repository under <c>repo/</c>, the agent's build
-    /// under <c>opt/agent/</c>, its input and the gold patch under <c>evolver/</c>) is extracted at /, /repo becomes an
-    /// ordinary git repository at the base commit, as SWE-bench agents expect, and the shell is replaced by
-    /// <paramref name="agentCommand"/>. A failed set-up prints <paramref name="nonce"/> and <c>setup</c> on the first
-    /// line, then its error, and exits <see cref="StepFailedExit"/>; the agent never learns the nonce, so it cannot forge that.
+    /// The agent's own exec, as the agent user: the tar on stdin (the repository under <c>repo/</c> with its git
+    /// directory at the base commit, the agent's build under <c>opt/agent/</c>, its input and the gold patch under
+    /// <c>evolver/</c>) is extracted at /, and the shell is replaced by <paramref name="agentCommand"/>, so /repo is an
+    /// ordinary git repository at the base commit, as SWE-bench agents expect. A failed set-up prints
+    /// <paramref name="nonce"/> and <c>setup</c> on the first line, then its error, and exits
+    /// <see cref="StepFailedExit"/>; the agent never learns the nonce, so it cannot forge that.
     /// </summary>
     public static string Solve(string nonce, IReadOnlyList<string> agentCommand) =>
         "fail() { echo \"" + nonce + " setup\"; cat \"$e\" 2>/dev/null; exit " + StepFailedExit + "; }; " +
-        "e=$(mktemp) || fail; " + Extract + " -f - -C / 2>\"$e\" && cd /repo && git init -q 2>\"$e\" && GIT_DIR=/repo/.git && " + Excludes + " && " +
-        Git + " add -A 2>\"$e\" && " + Git + " commit -q --allow-empty --no-verify -m base >/dev/null 2>\"$e\" || fail; " +
-        "rm -f \"$e\"; unset GIT_DIR e; exec " + string.Join(' ', agentCommand.Select(Quote));
+        "e=$(mktemp) || fail; " + Extract + " -f - -C / 2>\"$e\" && cd /repo || fail; " +
+        "rm -f \"$e\"; unset e; exec " + string.Join(' ', agentCommand.Select(Quote));
 
     /// <summary>
     /// The main process of a solve container, as root (with no capabilities); it never runs anything of the agent's.
-    /// First frame on stdin (a decimal length line, then that many bytes): the harness's own tar of the repository,
-    /// snapshotted into a git dir in <see cref="Private"/> beside the agent, so the agent can neither forge nor hide its
-    /// diff. Then the line <c>collect NONCE</c>, sent once the agent stopped, answered with records on stderr, which
+    /// First frame on stdin (a decimal length line, then that many bytes): the base commit's git directory, made by the
+    /// harness (<see cref="BaseSnapshots"/>), extracted into <see cref="Private"/> beside the agent, so the agent can
+    /// neither forge nor hide its diff. Then the line <c>collect NONCE</c>, sent once the agent stopped, answered with records on stderr, which
     /// nothing of the agent's can write to: <c>agent.patch</c> (the binary diff of /repo against the snapshot, cut at
     /// <paramref name="patchLimit"/> + 1 bytes so an oversized diff shows), <c>diff.exit</c>, <c>diff.err.head</c>,
     /// <c>snapshot.exit</c>, <c>snapshot.err</c> and <c>report.json</c> (the agent's report, cut at
@@ -63,8 +57,7 @@ internal static class ContainerScripts
     /// </summary>
     public static string SolveMain(long patchLimit, long reportLimit) =>
         Records + "read n || exit 0; " +
-        "( set -e; mkdir " + BaseTree + "; head -c \"$n\" | " + Extract + " -f - -C " + BaseTree + "; export GIT_DIR=" + BaseGit + " GIT_WORK_TREE=" + BaseTree +
-        "; git init -q; " + Excludes + "; " + Git + " add -A; " + Git + " commit -q --allow-empty --no-verify -m base; rm -rf " + BaseTree + " ) " +
+        "( set -e; mkdir " + BaseGit + "; head -c \"$n\" | " + Extract + " -f - -C " + BaseGit + " ) " +
         "> " + Private + "/snapshot.err 2>&1; echo $? > " + Private + "/snapshot.exit; " +
         "read cmd nonce || exit 0; mkdir -p " + Out + " && cd /repo || exit 1; export GIT_DIR=" + BaseGit + " GIT_WORK_TREE=/repo; " +
         "{ " + Git + " add -A && " + Git + " diff --cached --binary --no-color --no-ext-diff --no-renames HEAD; echo $? > " + Out + "/diff.exit; } " +

@@ -34,7 +34,7 @@ public sealed class DockerSandbox : ISandbox, IAsyncDisposable
         this.ownsClient = ownsClient;
         pool = new ContainerPool(docker, options, this.log);
         scoring = new ScoringContainers(pool, time, this.log);
-        solve = new SolvePhase(options, time);
+        solve = new SolvePhase(options, time, new BaseSnapshots());
         score = new ScorePhase(options);
     }
 

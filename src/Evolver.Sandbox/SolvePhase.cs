@@ -5,7 +5,7 @@ using Evolver.Core;
 namespace Evolver.Sandbox;
 
 /// <summary>The agent phase inside one container: repository and agent in and the agent run, base snapshot beside it, diff and report out.</summary>
-internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
+internal sealed class SolvePhase(SandboxOptions options, TimeProvider time, BaseSnapshots snapshots)
 {
     /// <summary>Runs <paramref name="agent"/> on <paramref name="task"/> in <paramref name="box"/> and takes its diff.</summary>
     public async Task<SolveResult> RunAsync(
@@ -22,11 +22,12 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
         }
 
         var seconds = Math.Min(task.Timeouts.AgentSeconds, options.MaxAgentSeconds ?? int.MaxValue);
-        var input = await InputTarAsync(task, agent, seconds, cancellationToken).ConfigureAwait(false);
+        var gitDirectory = await snapshots.GitDirectoryTarAsync(task.RepoDirectory, repoTar, cancellationToken).ConfigureAwait(false);
+        var input = await InputTarAsync(task, agent, seconds, gitDirectory, cancellationToken).ConfigureAwait(false);
         timer.Lap("host-tar");
 
-        // The container's main process (root) snapshots the base from the harness's own tar while the agent runs.
-        await box.Main.SendFrameAsync(repoTar, cancellationToken).ConfigureAwait(false);
+        // The container's main process (root) keeps its own copy of the base commit, made by the harness, never by the agent.
+        await box.Main.SendFrameAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
         return await SolveAsync(box, task, agent, seconds, input, timer, cancellationToken).ConfigureAwait(false);
     }
 
@@ -83,13 +84,15 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time)
     }
 
     /// <summary>
-    /// What the agent's exec extracts at /: the repository, the agent's build, its input (and the gold patch). No entry
-    /// names a mount point itself, so extracting never touches a folder the agent user does not own.
+    /// What the agent's exec extracts at /: the repository with its git directory at the base commit, the agent's
+    /// build, its input (and the gold patch). No entry names a mount point itself, so extracting never touches a folder
+    /// the agent user does not own.
     /// </summary>
-    private async Task<byte[]> InputTarAsync(TaskSpec task, AgentArtifact agent, int seconds, CancellationToken cancellationToken)
+    private async Task<byte[]> InputTarAsync(TaskSpec task, AgentArtifact agent, int seconds, byte[] gitDirectory, CancellationToken cancellationToken)
     {
         using var tar = new TarBuilder();
         await tar.AddDirectoryAsync(task.RepoDirectory, "repo", cancellationToken).ConfigureAwait(false);
+        await tar.AddTarAsync(gitDirectory, "repo/.git", cancellationToken).ConfigureAwait(false);
         if (agent.Kind == AgentKind.Program)
         {
             await tar.AddDirectoryAsync(agent.BuildDirectory!, "opt/agent", cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,17 @@ internal sealed class TarBuilder : IDisposable
         }
     }
 
+    /// <summary>Adds every entry of <paramref name="tar"/> (made by this class) under <paramref name="prefix"/>.</summary>
+    public async Task AddTarAsync(byte[] tar, string prefix, CancellationToken cancellationToken)
+    {
+        using var reader = new TarReader(new MemoryStream(tar));
+        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+        {
+            var copy = new PaxTarEntry(entry) { Name = Join(prefix, entry.Name) };
+            await writer.WriteEntryAsync(copy, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Adds a world-readable file.</summary>
     public void AddFile(string name, byte[] content) =>
         writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(content), Mode = ReadableFile });

@@ -19,8 +19,12 @@ internal sealed class HostProcess : IDisposable
     /// <summary>The process's stdout, for a caller that streams it (when started with <c>readStdout: false</c>).</summary>
     public Stream StandardOutput => process.StandardOutput.BaseStream;
 
-    /// <summary>Starts <paramref name="fileName"/>; the caller reads stdout itself unless <paramref name="readStdout"/>.</summary>
-    public static HostProcess Start(string fileName, IEnumerable<string> arguments, Action<string> onLine, bool readStdout)
+    /// <summary>
+    /// Starts <paramref name="fileName"/>; the caller reads stdout itself unless <paramref name="readStdout"/>.
+    /// <paramref name="environment"/> adds to (or overrides) the inherited environment.
+    /// </summary>
+    public static HostProcess Start(
+        string fileName, IEnumerable<string> arguments, Action<string> onLine, bool readStdout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -37,6 +41,11 @@ internal sealed class HostProcess : IDisposable
         // LC_ALL=C keeps tool messages in English, whatever the host's locale.
         info.Environment["LC_ALL"] = "C";
         info.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         try
         {
             var process = Process.Start(info) ?? throw new SandboxException($"could not start {fileName}");
@@ -49,9 +58,14 @@ internal sealed class HostProcess : IDisposable
     }
 
     /// <summary>Runs to the end and returns the exit code; on cancellation the process tree is killed.</summary>
-    public static async Task<int> RunAsync(string fileName, IEnumerable<string> arguments, Action<string> onLine, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string fileName, IEnumerable<string> arguments, Action<string> onLine, CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, onLine, null, cancellationToken);
+
+    /// <summary>Runs to the end with <paramref name="environment"/> added to the inherited one; returns the exit code.</summary>
+    public static async Task<int> RunAsync(
+        string fileName, IEnumerable<string> arguments, Action<string> onLine, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
-        using var run = Start(fileName, arguments, onLine, readStdout: true);
+        using var run = Start(fileName, arguments, onLine, readStdout: true, environment);
         return await run.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
