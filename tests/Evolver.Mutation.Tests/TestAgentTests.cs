@@ -18,7 +18,7 @@ public sealed class TestAgentTests(ITestOutputHelper output)
     public void TestAgents_Folder_HoldsEveryAgentTheSandboxTestsNeed()
     {
         Assert.Equal(
-            ["deleter", "envdump", "fixer", "flood", "forkbomb", "memhog", "sleeper"],
+            ["deleter", "envdump", "fixer", "flood", "forkbomb", "gitcheck", "memhog", "sleeper"],
             AgentNames());
     }
 

@@ -81,9 +81,15 @@ public sealed class MisbehavingAgentTests(SandboxFixture fixture)
         Assert.Equal(0, result.Solve.ExitCode);
         Assert.Contains("+++ b/", result.Solve.Patch);
         Assert.Contains("\"status\": \"completed\"", result.Solve.Report);
+    }
 
-        // The agent's own git sees the repository at the base commit with its one change, and nothing else.
-        Assert.Contains("git status (exit 0): M README.md", result.Solve.Report);
+    [Fact]
+    public async Task SolveAsync_AgentUsingGit_SeesTheBaseCommitAndOnlyItsOwnChange()
+    {
+        var result = await EvaluateAsync("gitcheck");
+
+        AssertStatus(result, AgentStatus.Completed);
+        Assert.Contains("git (exit 0): M README.md | base", result.Solve.Report);
     }
 
     [Fact]
