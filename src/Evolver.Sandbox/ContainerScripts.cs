@@ -48,25 +48,24 @@ internal static class ContainerScripts
     /// The main process of a solve container, as root (with no capabilities); it never runs anything of the agent's.
     /// First frame on stdin (a decimal length line, then that many bytes): the base commit's git directory, made by the
     /// harness (<see cref="BaseSnapshots"/>), extracted into <see cref="Private"/> beside the agent, so the agent can
-    /// neither forge nor hide its diff. Then the line <c>collect NONCE</c>, sent once the agent stopped, answered with records on stderr, which
-    /// nothing of the agent's can write to: <c>agent.patch</c> (the binary diff of /repo against the snapshot, cut at
+    /// neither forge nor hide its diff. Then the line <c>collect NONCE</c>, sent once the agent stopped, answered on
+    /// stderr, which nothing of the agent's can write to, with one record <c>collect.tar</c> (one tar, so the step
+    /// costs few processes) holding <c>agent.patch</c> (the binary diff of /repo against the snapshot, cut at
     /// <paramref name="patchLimit"/> + 1 bytes so an oversized diff shows), <c>diff.exit</c>, <c>diff.err.head</c>,
     /// <c>snapshot.exit</c>, <c>snapshot.err</c> and <c>report.json</c> (the agent's report, cut at
     /// <paramref name="reportLimit"/> + 1 bytes, read without following links or blocking on a pipe the agent may have
     /// left there). Then it waits until the container is removed.
     /// </summary>
     public static string SolveMain(long patchLimit, long reportLimit) =>
-        Records + "read n || exit 0; " +
-        "( set -e; mkdir " + BaseGit + "; head -c \"$n\" | " + Extract + " -f - -C " + BaseGit + " ) " +
-        "> " + Private + "/snapshot.err 2>&1; echo $? > " + Private + "/snapshot.exit; " +
-        "read cmd nonce || exit 0; mkdir -p " + Out + " && cd /repo || exit 1; export GIT_DIR=" + BaseGit + " GIT_WORK_TREE=/repo; " +
+        Records + "read n || exit 0; mkdir " + Out + " || exit 1; " +
+        "( set -e; mkdir " + BaseGit + "; head -c \"$n\" | " + Extract + " -f - -C " + BaseGit + " ) > " + Out + "/snapshot.err 2>&1; echo $? > " + Out + "/snapshot.exit; " +
+        "read cmd nonce || exit 0; cd /repo || exit 1; export GIT_DIR=" + BaseGit + " GIT_WORK_TREE=/repo; " +
         "{ " + Git + " add -A && " + Git + " diff --cached --binary --no-color --no-ext-diff --no-renames HEAD; echo $? > " + Out + "/diff.exit; } " +
         "2> " + Out + "/diff.err | head -c " + (patchLimit + 1) + " > " + Out + "/agent.patch; " +
         "if [ -f " + Agents.Sdk.AgentPaths.Report + " ]; then dd if=" + Agents.Sdk.AgentPaths.Report + " iflag=nofollow,nonblock bs=" + (reportLimit + 1) +
         " count=1 of=" + Out + "/report.json 2>/dev/null; fi; " +
-        "head -c 4096 " + Out + "/diff.err > " + Out + "/diff.err.head; head -c 4096 " + Private + "/snapshot.err > " + Out + "/snapshot.err; " +
-        "cp " + Private + "/snapshot.exit " + Out + "/; " +
-        "for f in agent.patch diff.exit diff.err.head snapshot.exit snapshot.err report.json; do if [ -f " + Out + "/$f ]; then rec $f " + Out + "/$f; fi; done; " +
+        "head -c 4096 " + Out + "/diff.err > " + Out + "/diff.err.head; rm " + Out + "/diff.err; " +
+        "tar -c -f " + Private + "/collect.tar -C " + Out + " . && rec collect.tar " + Private + "/collect.tar; " +
         "end; read _";
 
     /// <summary>
@@ -86,7 +85,7 @@ internal static class ContainerScripts
         "[ \"$(cat \"$s/copy.exit\")\" = 0 ] || fail setup \"$s/copy.err\"; cd /repo || fail setup \"$s/err\"; " +
         "if [ -s \"$s/in/agent.patch\" ]; then git apply --whitespace=nowarn \"$s/in/agent.patch\" > \"$s/err\" 2>&1 || fail apply \"$s/err\"; fi; " +
         "if [ -f \"$s/in/hidden.tar\" ]; then " + Extract + " -f \"$s/in/hidden.tar\" -C /repo > \"$s/err\" 2>&1 || fail hidden \"$s/err\"; fi; " +
-        "sh -c \"$(cat \"$s/in/command\")\" < /dev/null 2>&1; echo $? > \"$s/exit\"; rec exit \"$s/exit\"; " +
+        "sh -c \"$(cat \"$s/in/command\")\" < /dev/null 2>&1; code=$?; printf '%s exit %s\\n%s' \"$nonce\" \"${#code}\" \"$code\" >&2; " +
         "if [ \"$want\" = results ] && tar -c -f \"$s/results.tar\" -C " + ScorePhase.ResultsDir + " . 2>/dev/null; then rec results \"$s/results.tar\"; fi; " +
         "end; read _";
 

@@ -164,21 +164,25 @@ internal sealed class SolvePhase(SandboxOptions options, TimeProvider time, Base
                 $"could not take the agent's diff: the container's main process {(timedOut ? $"did not answer within {CollectTimeout.TotalSeconds} s" : "ended")}: {SandboxText.FirstLine(box.Main.StderrTail())}");
         }
 
-        if (records.Text("snapshot.exit")?.Trim() != "0")
+        var files = records["collect.tar"] is { } tar
+            ? (await TarArchive.ReadTextFilesAsync(tar, cancellationToken).ConfigureAwait(false))
+                .ToDictionary(f => f.Name.StartsWith("./", StringComparison.Ordinal) ? f.Name[2..] : f.Name, f => f.Text, StringComparer.Ordinal)
+            : throw new SandboxException("could not take the agent's diff: " + SandboxText.FirstLine(box.Main.StderrTail()));
+        if (files.GetValueOrDefault("snapshot.exit", "").Trim() != "0")
         {
-            throw new SandboxException("could not snapshot the base repository: " + SandboxText.FirstLine(records.Text("snapshot.err") ?? "no snapshot was made"));
+            throw new SandboxException("could not snapshot the base repository: " + SandboxText.FirstLine(files.GetValueOrDefault("snapshot.err", "no snapshot was made")));
         }
 
-        var patch = records.Text("agent.patch") ?? "";
-        var report = records["report.json"] is { LongLength: <= ReportLimit } r ? Encoding.UTF8.GetString(r) : null;
+        var patch = files.GetValueOrDefault("agent.patch", "");
+        var report = files.TryGetValue("report.json", out var r) && Encoding.UTF8.GetByteCount(r) <= ReportLimit ? r : null;
         if (Encoding.UTF8.GetByteCount(patch) > options.PatchLimitBytes)
         {
             return ("", report, $"the agent's diff exceeds {options.PatchLimitBytes} bytes and was discarded");
         }
 
-        if (records.Text("diff.exit")?.Trim() != "0")
+        if (files.GetValueOrDefault("diff.exit", "").Trim() != "0")
         {
-            return ("", report, $"the repository could not be read after the agent stopped: {SandboxText.FirstLine(records.Text("diff.err.head") ?? "")}");
+            return ("", report, $"the repository could not be read after the agent stopped: {SandboxText.FirstLine(files.GetValueOrDefault("diff.err.head", ""))}");
         }
 
         return (patch, report, null);
