@@ -92,6 +92,13 @@ internal sealed class RepairAgent : IAgent
                 }
             }
 
+            if (!outOfTime && !budget.Fits(MinimumSearch))
+            {
+                // The last tier ran into the deadline: the reserve went unused just the same.
+                budget.RecordStop($"{nameof(RepairAgent)}.{nameof(MinimumSearch)}");
+                outOfTime = true;
+            }
+
             if (plausible is not null)
             {
                 // Nothing agreed with the examples as well; a fix the visible tests accept still beats none.
