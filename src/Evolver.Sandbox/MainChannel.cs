@@ -71,6 +71,8 @@ internal sealed class MainChannel : IAsyncDisposable
     {
         using var deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var deadline = Task.Delay(timeout, deadlineCts.Token);
+        var end = Encoding.ASCII.GetBytes(nonce + " end 0\n");
+        var searched = 0;
         try
         {
             while (true)
@@ -78,7 +80,11 @@ internal sealed class MainChannel : IAsyncDisposable
                 Task wake;
                 lock (gate)
                 {
-                    if (MainRecords.TryParse(stderr.GetBuffer().AsSpan(0, (int)stderr.Length), nonce) is { } records)
+                    // Parsed only once the end record's header shows: a results tar arrives in many chunks.
+                    var buffer = stderr.GetBuffer().AsSpan(0, (int)stderr.Length);
+                    var from = Math.Max(0, searched - end.Length);
+                    searched = buffer.Length;
+                    if (buffer[from..].IndexOf(end) >= 0 && MainRecords.TryParse(buffer, nonce) is { } records)
                     {
                         return (records, false);
                     }
